@@ -1,0 +1,40 @@
+package dev.plughub.core.archive;
+
+/**
+ * Bounds on reading an archive, each defined once here. A package over any of them is refused with a
+ * {@link dev.plughub.core.PackageException} naming the rule.
+ *
+ * @param maxPackageBytes        size of the archive file itself
+ * @param maxUncompressedBytes   sum of all entries once expanded
+ * @param maxEntries             number of entries (files and folders)
+ * @param maxEntryBytes          one entry once expanded
+ * @param maxCompressionRatio    expanded size / compressed size, for the whole archive
+ * @param maxDepth               folder depth of an entry name
+ * @param maxNameLength          length of an entry name in characters
+ * @param maxManifestBytes       size of the manifest file
+ */
+public record ArchiveLimits(
+        long maxPackageBytes,
+        long maxUncompressedBytes,
+        int maxEntries,
+        long maxEntryBytes,
+        int maxCompressionRatio,
+        int maxDepth,
+        int maxNameLength,
+        int maxManifestBytes) {
+
+    public static final long MB = 1024L * 1024L;
+
+    /** Limits derived from the package size limit (PLUGHUB_MAX_PACKAGE_MB). */
+    public static ArchiveLimits forPackageSize(long maxPackageBytes) {
+        return new ArchiveLimits(
+                maxPackageBytes,
+                Math.max(maxPackageBytes * 10, 64 * MB),
+                10_000,
+                Math.max(maxPackageBytes * 10, 64 * MB),
+                200,
+                32,
+                1024,
+                1024 * 1024);
+    }
+}

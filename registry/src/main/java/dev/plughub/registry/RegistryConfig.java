@@ -1,0 +1,93 @@
+package dev.plughub.registry;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the registry server is told by its operator. Built from the environment
+ * ({@link #fromEnvironment}) and then overridden by command-line options ({@code with…}).
+ *
+ * @param apiKey          the operator key: full admin rights through {@code X-API-Key} or Bearer
+ * @param maxPackageBytes the largest package accepted (PLUGHUB_MAX_PACKAGE_MB)
+ * @param dev             development mode: {@code upload-temp} and unauthenticated uploads
+ */
+public record RegistryConfig(
+        String host,
+        int port,
+        Path dataDir,
+        Optional<String> apiKey,
+        long maxPackageBytes,
+        boolean dev) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final long DEFAULT_MAX_PACKAGE_MB = 100;
+
+    /** Reads PLUGHUB_* variables, with seed 000's OKO_STORE_* names accepted as aliases. */
+    public static RegistryConfig fromEnvironment(Map<String, String> env) {
+        String host = first(env, "PLUGHUB_HOST").orElse(DEFAULT_HOST);
+        int port = first(env, "PLUGHUB_PORT").map(v -> parseInt("PLUGHUB_PORT", v, 0, 65535)).orElse(DEFAULT_PORT);
+        Path dataDir = Path.of(first(env, "PLUGHUB_DATA_DIR", "OKO_STORE_STORAGE_PATH").orElse("./data"));
+        Optional<String> apiKey = first(env, "PLUGHUB_API_KEY", "OKO_STORE_API_KEY");
+        long maxMb = first(env, "PLUGHUB_MAX_PACKAGE_MB", "OKO_STORE_MAX_PLUGIN_SIZE_MB")
+                .map(v -> (long) parseInt("PLUGHUB_MAX_PACKAGE_MB", v, 1, 1_000_000)).orElse(DEFAULT_MAX_PACKAGE_MB);
+        boolean dev = first(env, "PLUGHUB_DEV", "OKO_STORE_DEBUG").map(RegistryConfig::parseBoolean).orElse(false);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxMb * 1024 * 1024, dev);
+    }
+
+    public RegistryConfig withHost(String host) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+    }
+
+    public RegistryConfig withPort(int port) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+    }
+
+    public RegistryConfig withDataDir(Path dataDir) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+    }
+
+    public RegistryConfig withApiKey(String apiKey) {
+        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev);
+    }
+
+    public RegistryConfig withMaxPackageBytes(long maxPackageBytes) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+    }
+
+    public RegistryConfig withDev(boolean dev) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+    }
+
+    private static Optional<String> first(Map<String, String> env, String... names) {
+        for (String name : List.of(names)) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int parseInt(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(name + " must be from " + min + " to " + max + ", not " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static boolean parseBoolean(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.plughub.registry.http;
+
+/** The stable error codes of the API and the HTTP status each one answers with. Defined only here. */
+public enum ErrorCode {
+    BAD_REQUEST(400),
+    INVALID_JSON(400),
+    PACKAGE_INVALID(400),
+    CHECKSUM_MISMATCH(400),
+    AUTH_REQUIRED(401),
+    INVALID_CREDENTIALS(401),
+    INVALID_TOKEN(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    PLUGIN_NOT_FOUND(404),
+    VERSION_NOT_FOUND(404),
+    USER_NOT_FOUND(404),
+    TOKEN_NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    VERSION_EXISTS(409),
+    USERNAME_TAKEN(409),
+    EMAIL_TAKEN(409),
+    CONFLICT(409),
+    PACKAGE_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    RANGE_NOT_SATISFIABLE(416),
+    VALIDATION_FAILED(422),
+    PLUGIN_BANNED(403),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500),
+    SERVICE_UNAVAILABLE(503);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.plughub.registry.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import jakarta.servlet.ServletException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to the error envelope: our own {@link ApiException}s, Javalin's 404/405 for
+ * unknown routes and wrong methods, bad JSON bodies, multipart limits, and anything unexpected (500,
+ * logged, no internals shown).
+ */
+public final class HttpErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
+
+    private HttpErrors() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code(), e.getMessage(), e.details()));
+        routes.exception(HttpResponseException.class, HttpErrors::javalinResponse);
+        routes.exception(ValidationException.class, (e, ctx) ->
+                respond(ctx, ErrorCode.BAD_REQUEST, "A request parameter is invalid", Map.of("errors", e.getErrors())));
+        routes.exception(JacksonException.class, (e, ctx) ->
+                respond(ctx, ErrorCode.INVALID_JSON, "The request body is not valid JSON for this operation: "
+                        + firstLine(e.getOriginalMessage()), Map.of()));
+        routes.exception(ServletException.class, HttpErrors::servletFailure);
+        routes.exception(Exception.class, (e, ctx) -> {
+            Throwable cause = rootOf(e);
+            if (cause instanceof JacksonException je) {
+                respond(ctx, ErrorCode.INVALID_JSON, "The request body is not valid JSON for this operation: "
+                        + firstLine(je.getOriginalMessage()), Map.of());
+                return;
+            }
+            if (cause instanceof ApiException ae) {
+                respond(ctx, ae.code(), ae.getMessage(), ae.details());
+                return;
+            }
+            log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, ErrorCode.INTERNAL_ERROR, "Internal server error", Map.of());
+        });
+    }
+
+    private static void javalinResponse(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String allow = e.getDetails().get("availableMethods");
+        if (status == 405) {
+            if (allow != null) {
+                ctx.header("Allow", allow);
+            }
+            respond(ctx, ErrorCode.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on " + ctx.path(),
+                    allow == null ? Map.of() : Map.of("allowed_methods", allow));
+        } else if (status == 404) {
+            respond(ctx, ErrorCode.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path(), Map.of());
+        } else if (status == 413) {
+            respond(ctx, ErrorCode.PACKAGE_TOO_LARGE, "The request body is too large", Map.of());
+        } else {
+            ctx.status(status).json(new ErrorBody(false, e.getMessage(), "HTTP_" + status, null));
+        }
+    }
+
+    private static void servletFailure(ServletException e, Context ctx) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("exceeded") || message.contains("too large") || message.contains("max file size")) {
+                respond(ctx, ErrorCode.PACKAGE_TOO_LARGE, "The upload is larger than this registry accepts", Map.of());
+                return;
+            }
+        }
+        respond(ctx, ErrorCode.BAD_REQUEST, "The multipart request could not be read: " + firstLine(e.getMessage()), Map.of());
+    }
+
+    public static void respond(Context ctx, ErrorCode code, String message, Map<String, ?> details) {
+        ctx.status(code.status()).json(ErrorBody.of(code, message, details));
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof ApiException || t instanceof JacksonException) {
+                return t;
+            }
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.plughub.registry.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Blobs as files under a directory, two levels of fan-out ({@code ab/cd/abcd…}). A blob is fsynced
+ * and then renamed into place, so a crash leaves either the whole file or none (plus at most a
+ * temporary file, which {@link #list()} ignores and a startup sweep removes).
+ */
+public final class FileBlobStore implements BlobStore {
+
+    private static final Pattern KEY = Pattern.compile("^[0-9a-f]{64}$");
+
+    private final Path root;
+
+    public FileBlobStore(Path root) {
+        this.root = root;
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the package directory " + root, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    private Path pathOf(String sha256) {
+        if (!KEY.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a sha256 key: " + sha256);
+        }
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    @Override
+    public void put(String sha256, Path source) throws IOException {
+        Path target = pathOf(sha256);
+        if (Files.exists(target)) {
+            Files.deleteIfExists(source);
+            return;
+        }
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve(".tmp-" + sha256 + "-" + Thread.currentThread().threadId());
+        try {
+            moveOrCopy(source, temp);
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+            Files.deleteIfExists(source);
+        }
+    }
+
+    private static void moveOrCopy(Path source, Path temp) throws IOException {
+        try {
+            Files.move(source, temp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ignored) {
+            // Some file systems cannot fsync a directory; the rename is still atomic there.
+        }
+    }
+
+    @Override
+    public boolean exists(String sha256) {
+        return Files.exists(pathOf(sha256));
+    }
+
+    @Override
+    public Optional<Path> localFile(String sha256) {
+        Path p = pathOf(sha256);
+        return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public InputStream open(String sha256) throws IOException {
+        return Files.newInputStream(pathOf(sha256));
+    }
+
+    @Override
+    public void delete(String sha256) throws IOException {
+        Files.deleteIfExists(pathOf(sha256));
+    }
+
+    @Override
+    public Stream<StoredBlob> list() throws IOException {
+        return Files.walk(root, 3)
+                .filter(Files::isRegularFile)
+                .filter(p -> KEY.matcher(p.getFileName().toString()).matches())
+                .map(p -> {
+                    try {
+                        return new StoredBlob(p.getFileName().toString(), Files.getLastModifiedTime(p).toInstant());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** Removes temporary files a crash left behind (called at start-up, before any upload). */
+    public void removeTemporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(root, 3)) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(".tmp-"))::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

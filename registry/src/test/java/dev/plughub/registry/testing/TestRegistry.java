@@ -1,0 +1,55 @@
+package dev.plughub.registry.testing;
+
+import dev.plughub.registry.RegistryConfig;
+import dev.plughub.registry.RegistryServer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real registry server for a test: a fresh data directory, a free port on 127.0.0.1, the operator
+ * key {@link #OPERATOR_KEY}, and an {@link Api} client that checks every answer against the OpenAPI
+ * description.
+ */
+public final class TestRegistry implements AutoCloseable {
+
+    public static final String OPERATOR_KEY = "test-operator-key";
+
+    private final RegistryServer server;
+    private final Api api;
+
+    private TestRegistry(RegistryServer server) {
+        this.server = server;
+        this.api = new Api("http://127.0.0.1:" + server.port());
+    }
+
+    public static TestRegistry start(Path dataDir) {
+        return start(dataDir, c -> c);
+    }
+
+    public static TestRegistry start(Path dataDir, UnaryOperator<RegistryConfig> adjust) {
+        RegistryConfig config = RegistryConfig.fromEnvironment(Map.of())
+                .withHost("127.0.0.1")
+                .withPort(0)
+                .withDataDir(dataDir)
+                .withApiKey(OPERATOR_KEY);
+        return new TestRegistry(RegistryServer.start(adjust.apply(config)));
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public String baseUrl() {
+        return api.baseUrl();
+    }
+
+    public RegistryServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
