@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public record Principal(long userId, String username, boolean admin, Set<TokenScope> scopes, boolean operator) {
 
-    public static Principal operator() {
+    public static Principal ofOperator() {
         return new Principal(0, "operator", true, Set.of(TokenScope.values()), true);
     }
 
