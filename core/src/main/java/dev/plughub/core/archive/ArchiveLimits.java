@@ -25,6 +25,27 @@ public record ArchiveLimits(
 
     public static final long MB = 1024L * 1024L;
 
+    /**
+     * Expansion up to this many bytes is never called a bomb, whatever the ratio: a tiny package of
+     * repetitive text can legitimately compress 500:1, and a bomb only hurts when it expands large.
+     */
+    public static final long RATIO_EXEMPT_BYTES = MB;
+
+    public ArchiveLimits {
+        if (maxPackageBytes <= 0 || maxUncompressedBytes <= 0 || maxEntries <= 0 || maxEntryBytes <= 0
+                || maxCompressionRatio <= 0 || maxDepth <= 0 || maxNameLength <= 0 || maxManifestBytes <= 0) {
+            throw new IllegalArgumentException("every archive limit must be positive");
+        }
+    }
+
+    /** How many bytes an archive of {@code compressedBytes} may expand to before the ratio rule refuses it. */
+    public long maxExpansionOf(long compressedBytes) {
+        long byRatio = compressedBytes > Long.MAX_VALUE / maxCompressionRatio
+                ? Long.MAX_VALUE
+                : compressedBytes * maxCompressionRatio;
+        return Math.max(byRatio, RATIO_EXEMPT_BYTES);
+    }
+
     /** Limits derived from the package size limit (PLUGHUB_MAX_PACKAGE_MB). */
     public static ArchiveLimits forPackageSize(long maxPackageBytes) {
         return new ArchiveLimits(
