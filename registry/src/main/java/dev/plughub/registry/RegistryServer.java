@@ -2,6 +2,27 @@ package dev.plughub.registry;
 
 import dev.plughub.core.archive.ArchiveLimits;
 import dev.plughub.core.archive.PackageReader;
+import dev.plughub.registry.accounts.AccountRoutes;
+import dev.plughub.registry.accounts.AccountService;
+import dev.plughub.registry.accounts.AccountStore;
+import dev.plughub.registry.accounts.Authenticator;
+import dev.plughub.registry.accounts.PasswordHasher;
+import dev.plughub.registry.accounts.TokenCodec;
+import dev.plughub.registry.apidocs.ApiDocs;
+import dev.plughub.registry.downloads.DownloadCounter;
+import dev.plughub.registry.downloads.DownloadRoutes;
+import dev.plughub.registry.downloads.DownloadStore;
+import dev.plughub.registry.downloads.OrphanSweeper;
+import dev.plughub.registry.downloads.PackageFiles;
+import dev.plughub.registry.downloads.VersionLookup;
+import dev.plughub.registry.catalog.CatalogCache;
+import dev.plughub.registry.catalog.CatalogRoutes;
+import dev.plughub.registry.catalog.CatalogService;
+import dev.plughub.registry.catalog.CatalogStore;
+import dev.plughub.registry.catalog.ExtractedPackages;
+import dev.plughub.registry.catalog.PathRoutes;
+import dev.plughub.registry.catalog.PublishRoutes;
+import dev.plughub.registry.catalog.PublishService;
 import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
 import dev.plughub.registry.storage.Database;
@@ -14,10 +35,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jdbi.v3.core.Handles;
 
 /**
  * The registry's composition root: reads nothing itself, builds every component from a
@@ -50,14 +74,33 @@ public final class RegistryServer implements AutoCloseable {
             PackageReader packages = new PackageReader(ArchiveLimits.forPackageSize(config.maxPackageBytes()));
 
             // --- accounts ---
+            AccountStore accountStore = new AccountStore(db);
+            AccountService accounts = new AccountService(accountStore, PasswordHasher.argon2id(),
+                    new TokenCodec(new SecureRandom()), clock);
+            Authenticator authenticator = new Authenticator(accountStore, config.apiKey(), clock);
+            AccountRoutes accountRoutes = new AccountRoutes(accounts, authenticator);
+            ApiDocs apiDocs = ApiDocs.load();
 
             // --- catalog ---
+            CatalogStore catalogStore = new CatalogStore(db);
+            CatalogCache catalogCache = new CatalogCache();
+            ExtractedPackages extracted = new ExtractedPackages(dataDir.resolve("extracted"), blobs, packages);
+            CatalogService catalog = new CatalogService(catalogStore, catalogCache, extracted, clock, config.dev());
+            PublishService publishing = new PublishService(catalogStore, blobs, packages, catalogCache, clock, config.dev());
+            PublishRoutes publishRoutes = new PublishRoutes(publishing, authenticator, config.maxPackageBytes(),
+                    config.dev(), uploadDir);
+            CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, authenticator);
+            PathRoutes pathRoutes = new PathRoutes(catalog, extracted);
 
             // --- downloads ---
+            new OrphanSweeper(db, blobs, uploadDir, Duration.ofMinutes(1), clock).sweep();
+            VersionLookup downloadLookup = new VersionLookup(new DownloadStore(db), Duration.ofSeconds(2));
+            db.write().getConfig(Handles.class).addListener(downloadLookup.changeListener());
+            DownloadCounter downloadCounter = new DownloadCounter(db, clock, Duration.ofSeconds(2));
+            resources.add(downloadCounter);
+            DownloadRoutes downloadRoutes = new DownloadRoutes(downloadLookup, new PackageFiles(blobs, 4096), downloadCounter);
 
-            SystemRoutes system = new SystemRoutes(dataDir, () -> db.read().withHandle(h -> h
-                    .createQuery("SELECT count(*) FROM plugins WHERE deleted_at IS NULL").mapTo(Long.class).one()),
-                    config.dev());
+            SystemRoutes system = new SystemRoutes(dataDir, catalogStore::countPlugins, config.dev());
 
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -76,6 +119,12 @@ public final class RegistryServer implements AutoCloseable {
                 });
                 HttpErrors.register(cfg.routes);
                 system.register(cfg.routes);
+                publishRoutes.register(cfg.routes);
+                catalogRoutes.register(cfg.routes);
+                pathRoutes.register(cfg.routes);
+                downloadRoutes.register(cfg.routes);
+                accountRoutes.register(cfg.routes);
+                apiDocs.register(cfg);
             });
             app.start();
             return new RegistryServer(config, app, resources);
@@ -95,6 +144,15 @@ public final class RegistryServer implements AutoCloseable {
 
     public RegistryConfig config() {
         return config;
+    }
+
+    /** Every HTTP route the server has, as "METHOD /path" (so a test can hold the OpenAPI description complete). */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .toList();
     }
 
     /** Stops taking requests, lets those in flight finish, flushes buffered work, closes storage. */

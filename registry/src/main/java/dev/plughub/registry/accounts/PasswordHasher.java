@@ -1,0 +1,51 @@
+package dev.plughub.registry.accounts;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+
+/**
+ * Argon2id password hashes as PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}).
+ * The parameters are OWASP's recommended minimum (19 MiB, 2 passes, 1 lane); a stored hash carries
+ * its own parameters, so raising them later keeps old hashes verifiable.
+ */
+public final class PasswordHasher {
+
+    private static final int MEMORY_KIB = 19 * 1024;
+    private static final int ITERATIONS = 2;
+    private static final int PARALLELISM = 1;
+    private static final int HASH_BYTES = 32;
+
+    private final Argon2Function function;
+    /** Verified against when a login names no known user, so that case costs as much as a wrong password. */
+    private final String dummyHash;
+
+    private PasswordHasher(Argon2Function function) {
+        this.function = function;
+        this.dummyHash = Password.hash("plughub-dummy-password").addRandomSalt(16).with(function).getResult();
+    }
+
+    public static PasswordHasher argon2id() {
+        return new PasswordHasher(Argon2Function.getInstance(
+                MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13));
+    }
+
+    public String hash(String password) {
+        return Password.hash(password).addRandomSalt(16).with(function).getResult();
+    }
+
+    /** Whether {@code password} matches {@code phc}; a malformed stored hash never matches. */
+    public boolean verify(String password, String phc) {
+        try {
+            return Password.check(password, phc).with(Argon2Function.getInstanceFromHash(phc));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Spends the time of one verification and answers false (for unknown users). */
+    public boolean verifyAgainstDummy(String password) {
+        verify(password, dummyHash);
+        return false;
+    }
+}

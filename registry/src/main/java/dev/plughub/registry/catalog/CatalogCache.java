@@ -1,0 +1,65 @@
+package dev.plughub.registry.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Serialized answers of the hottest reads — plugin detail by id, plugin lists by normalized query —
+ * so a repeated request costs no database work and no JSON writing. Every write to the catalogue in
+ * this process calls {@link #invalidate} synchronously after its commit; entries also expire after
+ * {@link #FRESHNESS}, which bounds how stale the counters that change without a catalogue write
+ * (downloads, ratings) can look.
+ */
+public final class CatalogCache {
+
+    /** How long a cached answer may be served: counters updated elsewhere show up within this time. */
+    public static final Duration FRESHNESS = Duration.ofSeconds(1);
+
+    private final Cache<String, Optional<byte[]>> details;
+    private final Cache<ListKey, byte[]> lists;
+    /**
+     * Bumped by every invalidation and part of every list key: a list being loaded while a write
+     * commits is stored under the old generation, where no later request looks.
+     */
+    private final AtomicLong generation = new AtomicLong();
+
+    private record ListKey(long generation, ListQuery query) {
+    }
+
+    public CatalogCache() {
+        this(FRESHNESS);
+    }
+
+    public CatalogCache(Duration freshness) {
+        this.details = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(freshness).build();
+        this.lists = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(freshness).build();
+    }
+
+    /** Forgets everything cached about a plugin (its detail and every list, which may show it). */
+    public void invalidate(String pluginId) {
+        generation.incrementAndGet();
+        details.invalidate(pluginId);
+        lists.invalidateAll();
+    }
+
+    /** Forgets everything. */
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        details.invalidateAll();
+        lists.invalidateAll();
+    }
+
+    /** The serialized detail answer of a plugin, empty when there is no such plugin. */
+    Optional<byte[]> detail(String pluginId, Function<String, Optional<byte[]>> load) {
+        return details.get(pluginId, load);
+    }
+
+    byte[] list(ListQuery query, Supplier<byte[]> load) {
+        return lists.get(new ListKey(generation.get(), query), key -> load.get());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.plughub.registry.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plughub.registry.accounts.Authenticator;
+import dev.plughub.registry.accounts.Principal;
+import dev.plughub.registry.accounts.TokenScope;
+import dev.plughub.registry.catalog.CatalogStore.Viewer;
+import dev.plughub.registry.http.ApiException;
+import dev.plughub.registry.http.Envelope;
+import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.http.Json;
+import dev.plughub.registry.http.PageRequest;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Browsing the catalogue: {@code GET /api/v1/plugins} (seed 001's list), {@code POST
+ * /api/v1/plugins/search} (seed 003's body), a plugin's detail and versions, and
+ * {@code DELETE /api/v1/plugins/{id}} (seed 000).
+ */
+public final class CatalogRoutes {
+
+    private final CatalogService catalog;
+    private final Authenticator authenticator;
+    private final ObjectMapper json = Json.mapper();
+
+    public CatalogRoutes(CatalogService catalog, Authenticator authenticator) {
+        this.catalog = catalog;
+        this.authenticator = authenticator;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/plugins", this::list);
+        routes.post("/api/v1/plugins/search", this::search);
+        routes.get("/api/v1/plugins/{id}", ctx -> jsonBytes(ctx, catalog.detailJson(ctx.pathParam("id"))));
+        routes.delete("/api/v1/plugins/{id}", this::delete);
+        routes.get("/api/v1/plugins/{id}/versions", ctx ->
+                ctx.json(Envelope.of(catalog.versions(ctx.pathParam("id"), PageRequest.from(ctx)))));
+        // Javalin decodes '+' in a path segment as a space; a version never holds a space, so undo it.
+        routes.get("/api/v1/plugins/{id}/versions/{version}", ctx -> ctx.json(Envelope.of(
+                catalog.version(ctx.pathParam("id"), ctx.pathParam("version").replace(' ', '+')))));
+    }
+
+    private void list(Context ctx) {
+        List<String> tags = new ArrayList<>(ctx.queryParams("tag"));
+        ctx.queryParams("tags").forEach(t -> tags.addAll(List.of(t.split(","))));
+        String search = Optional.ofNullable(ctx.queryParam("search")).orElse(ctx.queryParam("q"));
+        ListQuery query = ListQuery.of(new ListQuery.Raw(search, "search", tags, ctx.queryParam("category"),
+                ctx.queryParam("sort"), ctx.queryParam("order"), PageRequest.from(ctx)));
+        jsonBytes(ctx, catalog.listJson(query, viewer(ctx)));
+    }
+
+    /** Seed 003's search: {query, category, tags, sort, order, page, limit | per_page} in a JSON body. */
+    private void search(Context ctx) throws IOException {
+        byte[] body = ctx.bodyAsBytes();
+        JsonNode parsed = body.length == 0 ? null : json.readTree(body);
+        JsonNode request = parsed == null || parsed.isNull() || parsed.isMissingNode() ? json.createObjectNode() : parsed;
+        if (!request.isObject()) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "The search request must be a JSON object");
+        }
+        List<String> tags = new ArrayList<>();
+        for (String field : List.of("tags", "tag")) {
+            JsonNode node = request.path(field);
+            if (node.isArray()) {
+                node.forEach(t -> tags.add(t.asText()));
+            } else if (node.isValueNode() && !node.isNull()) {
+                tags.add(node.asText());
+            }
+        }
+        String search = text(request, "query").or(() -> text(request, "search")).or(() -> text(request, "q")).orElse(null);
+        String limit = text(request, "limit").or(() -> text(request, "per_page")).orElse(null);
+        ListQuery query = ListQuery.of(new ListQuery.Raw(search, "query", tags, text(request, "category").orElse(null),
+                text(request, "sort").orElse(null), text(request, "order").orElse(null),
+                PageRequest.of(text(request, "page").orElse(null), limit)));
+        jsonBytes(ctx, catalog.listJson(query, viewer(ctx)));
+    }
+
+    private void delete(Context ctx) {
+        String id = ctx.pathParam("id");
+        Optional<Principal> principal = authenticator.authenticate(ctx);
+        if (principal.isPresent()) {
+            authenticator.require(ctx, TokenScope.PUBLISH);
+        }
+        catalog.delete(id, principal);
+        ctx.json(Envelope.of("Plugin " + id + " deleted", null));
+    }
+
+    /** Admins see banned plugins in lists, owners their own; everyone else sees neither. */
+    private Viewer viewer(Context ctx) {
+        return authenticator.authenticate(ctx).map(p -> new Viewer(p.isAdmin(), p.userId())).orElse(Viewer.ANONYMOUS);
+    }
+
+    private static Optional<String> text(JsonNode request, String field) {
+        JsonNode node = request.path(field);
+        return node.isValueNode() && !node.isNull() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    private static void jsonBytes(Context ctx, byte[] body) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.plughub.registry.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plughub.core.manifest.PluginId;
+import dev.plughub.core.version.Version;
+import dev.plughub.registry.accounts.Principal;
+import dev.plughub.registry.catalog.CatalogStore.PluginRow;
+import dev.plughub.registry.catalog.CatalogStore.PluginRows;
+import dev.plughub.registry.catalog.CatalogStore.VersionRow;
+import dev.plughub.registry.catalog.CatalogStore.Viewer;
+import dev.plughub.registry.catalog.CatalogViews.Dependencies;
+import dev.plughub.registry.catalog.CatalogViews.PluginDetail;
+import dev.plughub.registry.catalog.CatalogViews.PluginPage;
+import dev.plughub.registry.catalog.CatalogViews.PluginSummary;
+import dev.plughub.registry.catalog.CatalogViews.Publisher;
+import dev.plughub.registry.catalog.CatalogViews.VersionDetail;
+import dev.plughub.registry.catalog.CatalogViews.VersionPage;
+import dev.plughub.registry.catalog.CatalogViews.VersionSummary;
+import dev.plughub.registry.http.ApiException;
+import dev.plughub.registry.http.Envelope;
+import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.http.Json;
+import dev.plughub.registry.http.PageRequest;
+import dev.plughub.registry.http.Pagination;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue as readers see it — lists, search, plugin and version details — and deletion.
+ * The hottest answers come pre-serialized from the {@link CatalogCache}.
+ */
+public final class CatalogService {
+
+    /** Seed 001's text for an unknown plugin. */
+    public static final String PLUGIN_NOT_FOUND = "Plugin not found";
+
+    private final CatalogStore store;
+    private final CatalogCache cache;
+    private final ExtractedPackages extracted;
+    private final Clock clock;
+    private final boolean dev;
+    private final ObjectMapper json = Json.mapper();
+
+    public CatalogService(CatalogStore store, CatalogCache cache, ExtractedPackages extracted, Clock clock, boolean dev) {
+        this.store = store;
+        this.cache = cache;
+        this.extracted = extracted;
+        this.clock = clock;
+        this.dev = dev;
+    }
+
+    /** The list answer ({@code {success, data: {plugins, pagination}}}) as JSON bytes. */
+    public byte[] listJson(ListQuery query, Viewer viewer) {
+        if (viewer.equals(Viewer.ANONYMOUS)) {
+            return cache.list(query, () -> write(Envelope.of(list(query, viewer))));
+        }
+        return write(Envelope.of(list(query, viewer)));
+    }
+
+    public PluginPage list(ListQuery query, Viewer viewer) {
+        PluginRows rows = store.list(query, viewer);
+        List<PluginSummary> plugins = rows.rows().stream().map(PluginRow::summary).toList();
+        return new PluginPage(plugins, Pagination.of(query.page(), rows.total()));
+    }
+
+    /** The detail answer ({@code {success, data: detail}}) as JSON bytes; 404 for unknown or deleted ids. */
+    public byte[] detailJson(String pluginId) {
+        if (!PluginId.isValid(pluginId)) {
+            throw pluginNotFound();
+        }
+        return cache.detail(pluginId, id -> store.findPlugin(id).map(p -> write(Envelope.of(detail(p)))))
+                .orElseThrow(CatalogService::pluginNotFound);
+    }
+
+    public PluginDetail detail(PluginRow plugin) {
+        List<VersionRow> versions = store.liveVersions(plugin.pk());
+        Optional<VersionRow> head = VersionOrder.head(versions);
+        JsonNode manifest = head.map(v -> readTree(store.manifestJson(v.pk()))).orElseGet(json::createObjectNode);
+        Dependencies dependencies = head.map(v -> store.dependencies(v.pk())).orElseGet(() -> new Dependencies(Map.of(), Map.of()));
+        List<String> permissions = new ArrayList<>();
+        manifest.path("permissions").forEach(p -> permissions.add(p.asText()));
+        Map<String, Long> distribution = new LinkedHashMap<>();
+        for (int stars = 5; stars >= 1; stars--) {
+            distribution.put(Integer.toString(stars), 0L);
+        }
+        return new PluginDetail(plugin.summary(), versions.stream().map(VersionRow::summary).toList(), List.of(),
+                distribution, store.owners(plugin.pk()), dependencies, permissions, manifest);
+    }
+
+    /** A plugin's versions, newest first by SemVer, a page at a time. */
+    public VersionPage versions(String pluginId, PageRequest page) {
+        PluginRow plugin = requirePlugin(pluginId);
+        List<VersionRow> versions = store.liveVersions(plugin.pk());
+        int from = (int) Math.min(page.offset(), versions.size());
+        int to = Math.min(from + page.limit(), versions.size());
+        return new VersionPage(versions.subList(from, to).stream().map(VersionRow::summary).toList(),
+                Pagination.of(page, versions.size()));
+    }
+
+    public VersionDetail version(String pluginId, String versionText) {
+        PluginRow plugin = requirePlugin(pluginId);
+        VersionRow v = Version.tryParse(versionText)
+                .flatMap(parsed -> store.findVersion(plugin.pk(), parsed))
+                .orElseThrow(() -> new ApiException(ErrorCode.VERSION_NOT_FOUND,
+                        "Plugin version not found: " + plugin.pluginId() + " has no version " + versionText,
+                        Map.of("plugin_id", plugin.pluginId(), "version", versionText)));
+        return new VersionDetail(plugin.pluginId(), v.version(), v.changelog(), v.fileSize(), "sha256:" + v.sha256(),
+                v.sha256(), v.downloads(), v.createdAt(), !v.semver().isPrerelease(), v.yanked(), v.format(),
+                downloadUrl(plugin.pluginId(), v.version()), readTree(store.manifestJson(v.pk())),
+                store.dependencies(v.pk()), store.publisherName(v.pk()).map(Publisher::new));
+    }
+
+    /** The version {@code /path} and downloads without a version serve: the current one, else the head. */
+    public Optional<VersionRow> defaultVersion(PluginRow plugin) {
+        return VersionOrder.head(store.liveVersions(plugin.pk()));
+    }
+
+    /**
+     * Soft-deletes a plugin for its owners or an admin (or anyone, for an ownerless plugin in
+     * development mode). The id and its versions stay reserved; the extracted files go.
+     */
+    public void delete(String pluginId, Optional<Principal> principal) {
+        PluginRow plugin = requirePlugin(pluginId);
+        if (!Ownership.mayManage(store.ownerIds(plugin.pk()), principal, dev)) {
+            if (principal.isEmpty()) {
+                throw new ApiException(ErrorCode.AUTH_REQUIRED, "Authentication required: only owners can delete " + pluginId);
+            }
+            throw ApiException.forbidden("Forbidden: only owners can delete " + pluginId);
+        }
+        store.inWriteTransaction(h -> {
+            store.softDelete(h, plugin.pk(), clock.instant());
+            return null;
+        });
+        cache.invalidate(pluginId);
+        extracted.remove(pluginId);
+    }
+
+    /** A plugin that is not deleted, or a 404 with seed 001's message. */
+    public PluginRow requirePlugin(String pluginId) {
+        if (!PluginId.isValid(pluginId)) {
+            throw pluginNotFound();
+        }
+        return store.findPlugin(pluginId).orElseThrow(CatalogService::pluginNotFound);
+    }
+
+    static ApiException pluginNotFound() {
+        return new ApiException(ErrorCode.PLUGIN_NOT_FOUND, PLUGIN_NOT_FOUND);
+    }
+
+    static String downloadUrl(String pluginId, String version) {
+        return "/api/v1/plugins/" + pluginId + "/download?version=" + URLEncoder.encode(version, StandardCharsets.UTF_8);
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored manifest is always JSON", e);
+        }
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("catalogue answers are always serializable", e);
+        }
+    }
+}

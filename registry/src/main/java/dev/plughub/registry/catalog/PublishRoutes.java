@@ -1,0 +1,218 @@
+package dev.plughub.registry.catalog;
+
+import dev.plughub.core.checksum.Sha256;
+import dev.plughub.registry.accounts.Authenticator;
+import dev.plughub.registry.accounts.Principal;
+import dev.plughub.registry.accounts.TokenScope;
+import dev.plughub.registry.catalog.CatalogViews.Published;
+import dev.plughub.registry.catalog.CatalogViews.ZipPlugin;
+import dev.plughub.registry.catalog.CatalogViews.ZipUploadAnswer;
+import dev.plughub.registry.catalog.PublishOutcome.Accepted;
+import dev.plughub.registry.catalog.PublishOutcome.Rejected;
+import dev.plughub.registry.http.ApiException;
+import dev.plughub.registry.http.Envelope;
+import dev.plughub.registry.http.ErrorCode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The publish routes — {@code upload} (seed 001), {@code upload/zip} (seed 000), {@code publish}
+ * (seed 003) and, in development mode only, {@code upload-temp} — all in front of one
+ * {@link PublishService}. They differ only in the multipart field that carries the package, who
+ * may call them, and the shape of the 201 answer.
+ */
+public final class PublishRoutes {
+
+    public static final String UPLOAD = "/api/v1/plugins/upload";
+    public static final String UPLOAD_ZIP = "/api/v1/plugins/upload/zip";
+    public static final String PUBLISH = "/api/v1/plugins/publish";
+    public static final String UPLOAD_TEMP = "/api/v1/plugins/upload-temp";
+
+    /** Room for the multipart framing and the small form fields beside the package. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+    /** The longest changelog accepted beside a package, in characters. */
+    public static final int MAX_CHANGELOG = 10_000;
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+
+    /** Who may call a publish route. */
+    private enum Access { PUBLISH_SCOPE, ANONYMOUS_IN_DEV, DEV_ONLY }
+
+    private final PublishService service;
+    private final Authenticator authenticator;
+    private final long maxPackageBytes;
+    private final boolean dev;
+    private final Path uploadDir;
+
+    public PublishRoutes(PublishService service, Authenticator authenticator, long maxPackageBytes, boolean dev,
+                         Path uploadDir) {
+        this.service = service;
+        this.authenticator = authenticator;
+        this.maxPackageBytes = maxPackageBytes;
+        this.dev = dev;
+        this.uploadDir = uploadDir;
+    }
+
+    public void register(RoutesConfig routes) {
+        for (String path : List.of(UPLOAD, UPLOAD_ZIP, PUBLISH, UPLOAD_TEMP)) {
+            routes.before(path, this::refuseOversized);
+        }
+        routes.post(UPLOAD, ctx -> answer(ctx, publish(ctx, List.of("plugin_file"), "upload", Access.PUBLISH_SCOPE)));
+        routes.post(PUBLISH, ctx -> answer(ctx,
+                publish(ctx, List.of("plugin_file", "file", "package"), "publish", Access.PUBLISH_SCOPE)));
+        routes.post(UPLOAD_TEMP, ctx -> answer(ctx, publish(ctx, List.of("plugin_file"), "upload_temp", Access.DEV_ONLY)));
+        routes.post(UPLOAD_ZIP, ctx -> {
+            Accepted accepted = publish(ctx, List.of("file"), "zip_upload", Access.ANONYMOUS_IN_DEV);
+            Published p = accepted.version();
+            ctx.status(HttpStatus.CREATED).json(new ZipUploadAnswer(true, p.id(), "Plugin " + p.name() + " uploaded successfully",
+                    new ZipPlugin(p.id(), p.name(), p.version(), accepted.source()), p));
+        });
+    }
+
+    /** A body the Content-Length says is too large is refused before a byte of it is read. */
+    private void refuseOversized(Context ctx) {
+        if (ctx.path().equals(UPLOAD_TEMP) && !dev) {
+            throw notFound(ctx);
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length > maxPackageBytes + MULTIPART_OVERHEAD) {
+            throw tooLarge(length);
+        }
+    }
+
+    private Accepted publish(Context ctx, List<String> fileFields, String source, Access access) throws ServletException {
+        Optional<Principal> principal = switch (access) {
+            case PUBLISH_SCOPE -> Optional.of(authenticator.require(ctx, TokenScope.PUBLISH));
+            case ANONYMOUS_IN_DEV -> dev ? optionalPublisher(ctx) : Optional.of(authenticator.require(ctx, TokenScope.PUBLISH));
+            case DEV_ONLY -> {
+                if (!dev) {
+                    throw notFound(ctx);
+                }
+                yield optionalPublisher(ctx);
+            }
+        };
+        if (!ctx.isMultipartFormData()) {
+            throw ApiException.badRequest("Expected a multipart/form-data body with the package in the field '"
+                    + fileFields.getFirst() + "'");
+        }
+        Map<String, Part> parts = parts(ctx);
+        Part file = fileFields.stream().map(parts::get).filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.BAD_REQUEST, "The multipart field '" + fileFields.getFirst()
+                        + "' with the package file is missing", Map.of("field", fileFields.getFirst())));
+        Optional<String> sha256 = checksum(parts);
+        Optional<String> changelog = changelog(parts);
+        if (file.getSize() > maxPackageBytes) {
+            throw tooLarge(file.getSize());
+        }
+        Path temp = uploadDir.resolve("upload-" + UUID.randomUUID() + ".pkg");
+        try {
+            file.write(temp.toString());
+            PublishOutcome outcome = service.publish(new PublishRequest(temp,
+                    Optional.ofNullable(file.getSubmittedFileName()), principal, sha256, changelog, source));
+            return switch (outcome) {
+                case Accepted a -> a;
+                case Rejected r -> throw r.toException();
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the uploaded package", e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the start-up sweep empties the upload folder
+            }
+        }
+    }
+
+    /** In development mode credentials are optional, but credentials given must be good and allow publishing. */
+    private Optional<Principal> optionalPublisher(Context ctx) {
+        Optional<Principal> principal = authenticator.authenticate(ctx);
+        if (principal.isPresent()) {
+            authenticator.require(ctx, TokenScope.PUBLISH);
+        }
+        return principal;
+    }
+
+    private void answer(Context ctx, Accepted accepted) {
+        ctx.status(HttpStatus.CREATED).json(Envelope.of("Plugin uploaded successfully", accepted.version()));
+    }
+
+    /** The parts by name; multipart limits hit while reading are a ServletException, answered 413 by HttpErrors. */
+    private static Map<String, Part> parts(Context ctx) throws ServletException {
+        try {
+            // Javalin hands Jetty the multipart limits configured in RegistryServer when it first parses the body.
+            ctx.uploadedFileMap();
+            Map<String, Part> parts = new LinkedHashMap<>();
+            for (Part part : ctx.req().getParts()) {
+                parts.putIfAbsent(part.getName(), part);
+            }
+            return parts;
+        } catch (IOException e) {
+            throw ApiException.badRequest("The multipart body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> checksum(Map<String, Part> parts) {
+        Optional<String> given = field(parts, "sha256").or(() -> field(parts, "checksum"));
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        String hex = given.get().strip().toLowerCase(Locale.ROOT);
+        if (hex.startsWith(Sha256.PREFIX)) {
+            hex = hex.substring(Sha256.PREFIX.length());
+        }
+        if (!Sha256.isHex(hex)) {
+            throw ApiException.validation(Map.of(parts.containsKey("sha256") ? "sha256" : "checksum",
+                    List.of("must be 64 hexadecimal characters, optionally prefixed with 'sha256:'")));
+        }
+        return Optional.of(hex);
+    }
+
+    private static Optional<String> changelog(Map<String, Part> parts) {
+        Optional<String> changelog = field(parts, "changelog").filter(c -> !c.isBlank());
+        if (changelog.isPresent() && changelog.get().codePointCount(0, changelog.get().length()) > MAX_CHANGELOG) {
+            throw ApiException.validation(Map.of("changelog", List.of("must be at most " + MAX_CHANGELOG + " characters")));
+        }
+        return changelog;
+    }
+
+    private static Optional<String> field(Map<String, Part> parts, String name) {
+        Part part = parts.get(name);
+        if (part == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = part.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
+            if (bytes.length > MAX_FIELD_BYTES) {
+                throw ApiException.validation(Map.of(name, List.of("must be at most " + MAX_FIELD_BYTES + " bytes")));
+            }
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw ApiException.badRequest("The multipart field '" + name + "' could not be read");
+        }
+    }
+
+    private ApiException tooLarge(long size) {
+        return new ApiException(ErrorCode.PACKAGE_TOO_LARGE, "The upload is " + size + " bytes; this registry accepts packages of at most "
+                + maxPackageBytes + " bytes (PLUGHUB_MAX_PACKAGE_MB)", Map.of("max_bytes", maxPackageBytes));
+    }
+
+    private static ApiException notFound(Context ctx) {
+        return new ApiException(ErrorCode.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path());
+    }
+}

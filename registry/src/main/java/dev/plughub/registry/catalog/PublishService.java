@@ -1,0 +1,202 @@
+package dev.plughub.registry.catalog;
+
+import dev.plughub.core.PackageException;
+import dev.plughub.core.PackageRules;
+import dev.plughub.core.archive.PackageReader;
+import dev.plughub.core.archive.PluginPackage;
+import dev.plughub.core.checksum.Sha256;
+import dev.plughub.core.manifest.PluginManifest;
+import dev.plughub.registry.accounts.Principal;
+import dev.plughub.registry.catalog.CatalogStore.NewVersion;
+import dev.plughub.registry.catalog.CatalogStore.PluginRow;
+import dev.plughub.registry.catalog.CatalogViews.Published;
+import dev.plughub.registry.catalog.PublishOutcome.Accepted;
+import dev.plughub.registry.catalog.PublishOutcome.Rejected;
+import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.storage.BlobStore;
+import dev.plughub.registry.storage.SqlErrors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Publishes a package, whichever route it came through: reads and validates it (core's
+ * {@link PackageReader}), checks the digest the uploader gave, stores the blob, then records the
+ * version in one transaction — the first publisher of an id owns it, a version is published once.
+ * The blob is written before the rows that name it, so a crash never leaves a row without a file.
+ */
+public final class PublishService {
+
+    /** The status every freshly published version answers with. */
+    public static final String STATUS_ACTIVE = "active";
+
+    private final CatalogStore store;
+    private final BlobStore blobs;
+    private final PackageReader reader;
+    private final CatalogCache cache;
+    private final Clock clock;
+    private final boolean dev;
+
+    public PublishService(CatalogStore store, BlobStore blobs, PackageReader reader, CatalogCache cache, Clock clock,
+                          boolean dev) {
+        this.store = store;
+        this.blobs = blobs;
+        this.reader = reader;
+        this.cache = cache;
+        this.clock = clock;
+        this.dev = dev;
+    }
+
+    public PublishOutcome publish(PublishRequest request) {
+        try {
+            PluginPackage pkg;
+            try {
+                pkg = reader.read(request.file(), request.fileName());
+            } catch (PackageException e) {
+                return checksumMismatch(request).orElseGet(() -> refused(e));
+            }
+            if (request.expectedSha256().isPresent() && !request.expectedSha256().get().equals(pkg.sha256())) {
+                return mismatch(request.expectedSha256().get(), pkg.sha256());
+            }
+            PluginManifest manifest = pkg.manifest();
+            Optional<Rejected> early = precheck(manifest, request.publisher());
+            if (early.isPresent()) {
+                return early.get();
+            }
+            blobs.put(pkg.sha256(), request.file());
+            PublishOutcome outcome = record(pkg, request);
+            if (outcome instanceof Accepted) {
+                cache.invalidate(manifest.id());
+            }
+            return outcome;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the package", e);
+        } finally {
+            deleteQuietly(request);
+        }
+    }
+
+    /** The checks of {@link #record} made before the blob is written, so a doomed publish writes nothing. */
+    private Optional<Rejected> precheck(PluginManifest manifest, Optional<Principal> publisher) {
+        Optional<PluginRow> plugin = store.findPlugin(manifest.id());
+        if (plugin.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Rejected> denied = deny(plugin.get(), store.ownerIds(plugin.get().pk()), publisher);
+        if (denied.isPresent()) {
+            return denied;
+        }
+        return store.versionExists(manifest.id(), manifest.version()) ? Optional.of(versionExists(manifest)) : Optional.empty();
+    }
+
+    private PublishOutcome record(PluginPackage pkg, PublishRequest request) {
+        PluginManifest manifest = pkg.manifest();
+        Instant now = clock.instant();
+        UUID uploadId = UUID.randomUUID();
+        String manifestJson = CatalogStore.toStoredJson(manifest);
+        Optional<Long> account = Ownership.accountId(request.publisher());
+        try {
+            return store.inWriteTransaction(h -> {
+                Optional<PluginRow> existing = store.findPlugin(h, manifest.id());
+                long pluginPk;
+                if (existing.isEmpty()) {
+                    pluginPk = store.insertPluginIfAbsent(h, manifest, now);
+                    account.ifPresent(user -> store.addOwner(h, pluginPk, user, now));
+                } else {
+                    pluginPk = existing.get().pk();
+                    Optional<Rejected> refused = checkExisting(h, existing.get(), manifest, request.publisher());
+                    if (refused.isPresent()) {
+                        return refused.get();
+                    }
+                }
+                NewVersion version = new NewVersion(pluginPk, manifest, pkg.format().extension(), pkg.size(),
+                        pkg.sha256(), request.changelog().or(manifest::changelog), uploadId, account,
+                        request.source(), now);
+                long versionPk = store.insertVersion(h, version, manifestJson);
+                store.refreshPlugin(h, pluginPk, now, Map.of(versionPk, manifest));
+                return new Accepted(new Published(manifest.id(), manifest.name(), manifest.version().toString(),
+                        uploadId, pkg.size(), pkg.prefixedSha256(), STATUS_ACTIVE, now), request.source());
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                return versionExists(manifest); // another node inserted the same version first
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Rejected> checkExisting(Handle h, PluginRow plugin, PluginManifest manifest,
+                                             Optional<Principal> publisher) {
+        Optional<Rejected> denied = deny(plugin, store.ownerIds(h, plugin.pk()), publisher);
+        if (denied.isPresent()) {
+            return denied;
+        }
+        if (store.versionExists(h, plugin.pk(), manifest.version())) {
+            return Optional.of(versionExists(manifest));
+        }
+        if (plugin.deletedAt().isPresent()) {
+            store.revive(h, plugin.pk());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Rejected> deny(PluginRow plugin, Set<Long> owners, Optional<Principal> publisher) {
+        if (Ownership.mayManage(owners, publisher, dev)) {
+            return Optional.empty();
+        }
+        if (publisher.isEmpty()) {
+            return Optional.of(new Rejected(ErrorCode.AUTH_REQUIRED,
+                    "Authentication required: only owners can publish new versions of " + plugin.pluginId(), Map.of()));
+        }
+        return Optional.of(new Rejected(ErrorCode.FORBIDDEN,
+                "Forbidden: only owners can publish new versions of " + plugin.pluginId(), Map.of()));
+    }
+
+    private static Rejected versionExists(PluginManifest manifest) {
+        return new Rejected(ErrorCode.VERSION_EXISTS, "Version " + manifest.version() + " of " + manifest.id()
+                + " already exists; published versions are immutable",
+                Map.of("plugin_id", manifest.id(), "version", manifest.version().toString()));
+    }
+
+    /** When the package cannot be read and the uploader gave a digest, a wrong digest is the likelier story. */
+    private static Optional<PublishOutcome> checksumMismatch(PublishRequest request) {
+        if (request.expectedSha256().isEmpty()) {
+            return Optional.empty();
+        }
+        String actual = Sha256.of(request.file());
+        return actual.equals(request.expectedSha256().get())
+                ? Optional.empty()
+                : Optional.of(mismatch(request.expectedSha256().get(), actual));
+    }
+
+    private static Rejected mismatch(String expected, String actual) {
+        return new Rejected(ErrorCode.CHECKSUM_MISMATCH, "The package's SHA-256 is sha256:" + actual
+                + ", not the sha256:" + expected + " the request gave; nothing was stored",
+                Map.of("expected", Sha256.prefixed(expected), "actual", Sha256.prefixed(actual)));
+    }
+
+    /** Archive rules are a 400 naming the rule; manifest rules a 422 with the messages per field. */
+    static Rejected refused(PackageException e) {
+        String message = "The package breaks rule " + e.rule() + ": " + e.getMessage();
+        if (e.rule().equals(PackageRules.MANIFEST_INVALID) || !e.fieldErrors().isEmpty()) {
+            return new Rejected(ErrorCode.VALIDATION_FAILED, message, e.fieldErrors());
+        }
+        ErrorCode code = e.rule().equals(PackageRules.PACKAGE_TOO_LARGE) ? ErrorCode.PACKAGE_TOO_LARGE : ErrorCode.PACKAGE_INVALID;
+        return new Rejected(code, message, Map.of("rule", e.rule()));
+    }
+
+    private static void deleteQuietly(PublishRequest request) {
+        try {
+            Files.deleteIfExists(request.file());
+        } catch (IOException ignored) {
+            // the start-up sweep empties the upload folder
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.plughub.registry.catalog;
+
+import dev.plughub.core.version.Version;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that says which version of a plugin is which: versions are ordered by SemVer
+ * precedence (core's {@link Version}), newest first; the <em>current</em> version is the newest
+ * stable (not a pre-release), not yanked, not deleted one; the <em>head</em> — the version whose
+ * manifest describes the plugin (name, description, tags …) — is the current version, or when
+ * there is none the newest live version of any kind.
+ */
+public final class VersionOrder {
+
+    /** What the rule needs to know about one version. */
+    public interface Candidate {
+        Version semver();
+
+        boolean yanked();
+
+        boolean deleted();
+    }
+
+    private VersionOrder() {
+    }
+
+    /** SemVer precedence, highest first. */
+    public static <T extends Candidate> Comparator<T> newestFirst() {
+        return (a, b) -> b.semver().compareTo(a.semver());
+    }
+
+    /** The candidates that are not deleted, newest first. */
+    public static <T extends Candidate> List<T> live(Collection<T> versions) {
+        return versions.stream().filter(v -> !v.deleted()).sorted(newestFirst()).toList();
+    }
+
+    /** The newest stable, not yanked, not deleted version. */
+    public static <T extends Candidate> Optional<T> current(Collection<T> versions) {
+        return versions.stream()
+                .filter(v -> !v.deleted() && !v.yanked() && !v.semver().isPrerelease())
+                .min(newestFirst());
+    }
+
+    /** The current version, or else the newest version that is not deleted (pre-release or yanked). */
+    public static <T extends Candidate> Optional<T> head(Collection<T> versions) {
+        return current(versions).or(() -> versions.stream().filter(v -> !v.deleted()).min(newestFirst()));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.plughub.registry.downloads;
+
+import dev.plughub.registry.storage.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts downloads in memory and writes them in batches, so a download never waits for the database:
+ * every {@code interval} and on {@link #close()}, one transaction adds the counts to
+ * {@code plugin_versions.downloads}, {@code plugins.downloads} and {@code download_daily}. Rows are
+ * updated in key order, so two nodes flushing at once cannot deadlock (NOTES-DATA §6). A failed flush
+ * puts its counts back for the next one; counts still in memory when the process is killed are lost.
+ */
+public final class DownloadCounter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DownloadCounter.class);
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    private final Database db;
+    private final Clock clock;
+    private final ConcurrentHashMap<Key, Long> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher;
+
+    /** One version's downloads on one UTC day. */
+    record Key(long pluginPk, long versionPk, long epochDay) {
+        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::versionPk).thenComparingLong(Key::epochDay);
+    }
+
+    public DownloadCounter(Database db, Clock clock, Duration interval) {
+        this.db = db;
+        this.clock = clock;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("download-counter").factory());
+        flusher.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One more download of this version (memory only). */
+    public void record(ServedVersion version) {
+        long day = Math.floorDiv(clock.millis(), DAY_MILLIS);
+        pending.merge(new Key(version.pluginPk(), version.versionPk(), day), 1L, Long::sum);
+    }
+
+    /** Downloads counted but not yet written. */
+    public long pending() {
+        return pending.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Writes everything counted so far in one transaction; on failure the counts stay pending. */
+    public synchronized void flush() {
+        Map<Key, Long> batch = new TreeMap<>(Key.ORDER);
+        for (Key key : pending.keySet()) {
+            Long n = pending.remove(key);   // atomic against record(): a later merge starts a new entry
+            if (n != null) {
+                batch.put(key, n);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            write(batch);
+        } catch (RuntimeException e) {
+            batch.forEach((key, n) -> pending.merge(key, n, Long::sum));
+            throw e;
+        }
+    }
+
+    private void write(Map<Key, Long> batch) {
+        Map<Long, Long> perVersion = new TreeMap<>();
+        Map<Long, Long> perPlugin = new TreeMap<>();
+        batch.forEach((key, n) -> {
+            perVersion.merge(key.versionPk(), n, Long::sum);
+            perPlugin.merge(key.pluginPk(), n, Long::sum);
+        });
+        db.write().useTransaction(h -> {
+            PreparedBatch versions = h.prepareBatch("UPDATE plugin_versions SET downloads = downloads + :n WHERE id = :id");
+            perVersion.forEach((id, n) -> versions.bind("id", id).bind("n", n).add());
+            versions.execute();
+            PreparedBatch plugins = h.prepareBatch("UPDATE plugins SET downloads = downloads + :n WHERE id = :id");
+            perPlugin.forEach((id, n) -> plugins.bind("id", id).bind("n", n).add());
+            plugins.execute();
+            PreparedBatch daily = h.prepareBatch("""
+                    INSERT INTO download_daily (version_pk, day, n)
+                    SELECT :id, :day, :n WHERE EXISTS (SELECT 1 FROM plugin_versions WHERE id = :id)
+                    ON CONFLICT (version_pk, day) DO UPDATE SET n = download_daily.n + excluded.n""");
+            batch.forEach((key, n) -> daily.bind("id", key.versionPk())
+                    .bind("day", LocalDate.ofEpochDay(key.epochDay()).toString()).bind("n", n).add());
+            daily.execute();
+        });
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("Could not write download counts ({} pending); will retry", pending(), e);
+        }
+    }
+
+    /** Stops the timer and writes what is left. */
+    @Override
+    public void close() {
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.error("Lost {} download counts at shutdown: the database refused them", pending(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.plughub.registry.downloads;
+
+import dev.plughub.registry.http.ApiException;
+import dev.plughub.registry.http.ErrorCode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET|HEAD /api/v1/plugins/{id}/download?version=}: the package file, with its SHA-256 as a
+ * strong ETag ({@code If-None-Match} → 304), one byte range at a time ({@code Range} → 206/416), and
+ * a download counted for every complete body and every range that starts at byte 0 (so resuming a
+ * download does not count it twice).
+ */
+public final class DownloadRoutes {
+
+    public static final String PATH = "/api/v1/plugins/{id}/download";
+
+    private static final Logger log = LoggerFactory.getLogger(DownloadRoutes.class);
+    /** A named version never changes. */
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** The default version moves on with every publish: caches must ask again (the ETag makes that cheap). */
+    private static final String REVALIDATE = "no-cache";
+
+    private final VersionLookup versions;
+    private final PackageFiles files;
+    private final DownloadCounter counter;
+
+    public DownloadRoutes(VersionLookup versions, PackageFiles files, DownloadCounter counter) {
+        this.versions = versions;
+        this.files = files;
+        this.counter = counter;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::download);
+        routes.head(PATH, this::download);   // without it Javalin answers HEAD itself, with no length
+    }
+
+    private void download(Context ctx) {
+        String requested = ctx.queryParam("version");
+        ServedVersion version = versions.find(ctx.pathParam("id"), requested);
+        PackageFiles.Body body = files.open(version.sha256(), version.fileSize()).orElseThrow(() -> {
+            log.error("The package file {} of {} {} is missing", version.sha256(), version.pluginId(), version.version());
+            return new ApiException(ErrorCode.INTERNAL_ERROR, "The package file of " + version.pluginId() + " "
+                    + version.version() + " is missing on the server; the operator has been told in the log");
+        });
+        String etag = '"' + version.sha256() + '"';
+        HttpServletResponse res = ctx.res();
+        if (anyMatches(ctx.header("If-None-Match"), etag)) {
+            validators(res, version, etag, requested);
+            res.setStatus(304);
+            return;
+        }
+        long size = body.size();
+        ByteRange range = rangeApplies(ctx.header("If-Range"), etag)
+                ? ByteRange.of(ctx.header("Range"), size)
+                : new ByteRange.Whole();
+        if (range instanceof ByteRange.Unsatisfiable) {
+            res.setHeader("Content-Range", "bytes */" + size);
+            throw new ApiException(ErrorCode.RANGE_NOT_SATISFIABLE,
+                    "The requested range does not overlap the file, which is " + size + " bytes long",
+                    Map.of("size", size));
+        }
+        ByteRange.Part part = range instanceof ByteRange.Part p ? p : new ByteRange.Part(0, size - 1);
+        validators(res, version, etag, requested);
+        res.setHeader("Accept-Ranges", "bytes");
+        res.setHeader("Content-Disposition", "attachment; filename=\"" + version.fileName() + '"');
+        res.setContentType(version.mediaType());
+        res.setContentLengthLong(part.length());
+        if (range instanceof ByteRange.Part) {
+            res.setStatus(206);
+            res.setHeader("Content-Range", "bytes " + part.start() + "-" + part.end() + "/" + size);
+        } else {
+            res.setStatus(200);
+        }
+        if ("HEAD".equals(ctx.req().getMethod())) {
+            return;
+        }
+        try {
+            body.send(res.getOutputStream(), part.start(), part.length());
+        } catch (IOException e) {
+            log.debug("Download of {} {} ended early: {}", version.pluginId(), version.version(), e.toString());
+            return;   // the client went away: nothing to answer, nothing to count
+        }
+        if (part.start() == 0) {
+            counter.record(version);
+        }
+    }
+
+    private static void validators(HttpServletResponse res, ServedVersion version, String etag, String requested) {
+        res.setHeader("ETag", etag);
+        res.setHeader("Cache-Control", VersionLookup.namesVersion(requested) ? IMMUTABLE : REVALIDATE);
+        res.setHeader("X-Checksum-SHA256", version.sha256());
+    }
+
+    /** If-None-Match uses the weak comparison: {@code W/"x"} matches {@code "x"}. */
+    static boolean anyMatches(String header, String etag) {
+        if (header == null) {
+            return false;
+        }
+        for (String tag : header.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Range is honoured without If-Range, or when If-Range names this very file (strong comparison). */
+    static boolean rangeApplies(String ifRange, String etag) {
+        return ifRange == null || ifRange.trim().equals(etag);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.plughub.registry.downloads;
+
+import dev.plughub.registry.storage.BlobStore;
+import dev.plughub.registry.storage.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The start-up clean-up after a crash: removes multipart parts left in the upload folder, and package
+ * files that no live version references (a publish writes its file before its row, so a crash between
+ * the two leaves a file nobody can download). Files younger than {@code grace} are kept: they may
+ * belong to a publish still in flight in another process sharing the store.
+ */
+public final class OrphanSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanSweeper.class);
+
+    private final Database db;
+    private final BlobStore blobs;
+    private final Path uploadDir;
+    private final Duration grace;
+    private final Clock clock;
+
+    public OrphanSweeper(Database db, BlobStore blobs, Path uploadDir, Duration grace, Clock clock) {
+        this.db = db;
+        this.blobs = blobs;
+        this.uploadDir = uploadDir;
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    /** What one sweep removed, and the orphans it kept for being too young. */
+    public record Result(int uploadsRemoved, int blobsRemoved, int youngOrphansKept) {
+    }
+
+    public Result sweep() throws IOException {
+        int uploads = emptyUploadDir();
+        Set<String> referenced = new HashSet<>(db.read().withHandle(h -> h
+                .createQuery("SELECT DISTINCT sha256 FROM plugin_versions WHERE deleted_at IS NULL")
+                .mapTo(String.class).list()));
+        Instant cutoff = clock.instant().minus(grace);
+        int removed = 0;
+        int kept = 0;
+        List<BlobStore.StoredBlob> stored;
+        try (Stream<BlobStore.StoredBlob> all = blobs.list()) {
+            stored = all.filter(b -> !referenced.contains(b.sha256())).toList();
+        }
+        for (BlobStore.StoredBlob orphan : stored) {
+            if (orphan.writtenAt().isBefore(cutoff)) {
+                blobs.delete(orphan.sha256());
+                removed++;
+            } else {
+                kept++;
+            }
+        }
+        Result result = new Result(uploads, removed, kept);
+        log.info("Start-up sweep: removed {} stale upload file(s) and {} unreferenced package file(s){}",
+                uploads, removed, kept == 0 ? "" : "; kept " + kept + " younger than " + grace.toSeconds() + " s");
+        return result;
+    }
+
+    private int emptyUploadDir() throws IOException {
+        if (!Files.isDirectory(uploadDir)) {
+            return 0;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> walk = Files.walk(uploadDir)) {
+            leftovers = walk.filter(p -> !p.equals(uploadDir)).sorted(Comparator.reverseOrder()).toList();
+        }
+        int files = 0;
+        for (Path p : leftovers) {
+            if (!Files.isDirectory(p)) {
+                files++;
+            }
+            Files.deleteIfExists(p);
+        }
+        return files;
+    }
+}

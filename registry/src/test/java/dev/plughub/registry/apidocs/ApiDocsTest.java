@@ -1,0 +1,135 @@
+package dev.plughub.registry.apidocs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.OpenApiContract;
+import dev.plughub.registry.testing.TestRegistry;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The OpenAPI description as served, its completeness, and the two documentation pages. */
+class ApiDocsTest {
+
+    @TempDir
+    static Path data;
+    static TestRegistry registry;
+
+    @BeforeAll
+    static void start() {
+        registry = TestRegistry.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    @Test
+    void openapi_json_is_the_hand_written_description_as_json() throws IOException {
+        ApiResponse r = registry.api().get("/openapi.json");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type").orElseThrow()).startsWith("application/json");
+        JsonNode served = new ObjectMapper().readTree(r.body());
+        assertThat(served.get("openapi").asText()).startsWith("3.1.");
+        assertThat(served).isEqualTo(OpenApiContract.description());
+    }
+
+    @Test
+    void the_description_is_a_valid_openapi_3_1_document() {
+        String json = registry.api().get("/openapi.json").text();
+
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
+        assertThat(result.getOpenAPI().getComponents().getSchemas()).containsKeys("ErrorBody", "Envelope", "Pagination",
+                "PluginSummary", "PluginDetail", "VersionSummary", "VersionDetail", "PublishResult", "User", "Token");
+    }
+
+    @Test
+    void every_route_the_server_answers_is_described() {
+        List<String> described = OpenApiContract.describedRoutes();
+        List<String> apiRoutes = registry.server().routes().stream()
+                .filter(r -> !isDocumentationPage(r))
+                .toList();
+
+        assertThat(apiRoutes).isNotEmpty().contains("POST /api/v1/auth/register", "GET /openapi.json");
+        assertThat(described).containsAll(apiRoutes);
+    }
+
+    @Test
+    void every_described_route_exists() {
+        List<String> routes = registry.server().routes();
+        assertThat(routes).containsAll(OpenApiContract.describedRoutes());
+    }
+
+    @Test
+    void every_operation_describes_its_error_answers_with_the_error_envelope() {
+        JsonNode paths = OpenApiContract.description().get("paths");
+        paths.fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+            if (!op.getValue().has("responses")) {
+                return;
+            }
+            op.getValue().get("responses").fields().forEachRemaining(answer -> {
+                int status = Integer.parseInt(answer.getKey());
+                if (status >= 400 && !op.getKey().equals("head")) {
+                    assertThat(answer.getValue().path("$ref").asText())
+                            .as(op.getKey() + " " + p.getKey() + " " + status)
+                            .startsWith("#/components/responses/");
+                }
+            });
+        }));
+    }
+
+    @Test
+    void docs_redirects_to_swagger_ui_which_loads_this_description() {
+        ApiResponse redirect = registry.api().request("GET", "/docs").withoutContractCheck().send();
+        assertThat(redirect.status()).isIn(301, 302, 303, 307, 308);
+        assertThat(redirect.header("Location").orElseThrow()).endsWith("/docs/");
+
+        ApiResponse page = registry.api().request("GET", "/docs/").withoutContractCheck().send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.text()).contains("swagger-ui").contains("swagger-initializer.js");
+
+        ApiResponse initializer = registry.api().request("GET", "/docs/swagger-initializer.js").withoutContractCheck().send();
+        assertThat(initializer.status()).isEqualTo(200);
+        assertThat(initializer.text()).contains("url: \"/openapi.json\"").doesNotContain("petstore");
+
+        ApiResponse bundle = registry.api().request("GET", "/docs/swagger-ui-bundle.js").withoutContractCheck().send();
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(bundle.body().length).isGreaterThan(100_000);
+    }
+
+    @Test
+    void redoc_is_served_from_this_server_not_a_cdn() {
+        ApiResponse page = registry.api().request("GET", "/redoc").withoutContractCheck().send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.text()).contains("<redoc spec-url=\"/openapi.json\">")
+                .contains("src=\"/redoc/redoc.standalone.js\"")
+                .doesNotContain("https://");
+
+        ApiResponse script = registry.api().request("GET", "/redoc/redoc.standalone.js").withoutContractCheck().send();
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body().length).isGreaterThan(500_000);
+    }
+
+    private static boolean isDocumentationPage(String route) {
+        String path = route.substring(route.indexOf(' ') + 1);
+        return path.equals(ApiDocs.SWAGGER_UI_PATH) || path.startsWith(ApiDocs.SWAGGER_UI_PATH + "/")
+                || path.equals(ApiDocs.REDOC_PATH) || path.startsWith(ApiDocs.REDOC_PATH + "/");
+    }
+}

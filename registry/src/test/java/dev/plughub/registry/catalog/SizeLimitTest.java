@@ -1,0 +1,98 @@
+package dev.plughub.registry.catalog;
+
+import static dev.plughub.registry.catalog.Publishing.OPERATOR;
+import static dev.plughub.registry.catalog.Publishing.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plughub.registry.testing.Api;
+import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.TestPackages;
+import dev.plughub.registry.testing.TestRegistry;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The package size limit (64 KB here): refused with 413, before the body is read when its length is declared. */
+class SizeLimitTest {
+
+    static final long LIMIT = 64 * 1024;
+
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path files;
+    static TestRegistry registry;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        registry = TestRegistry.start(data, c -> c.withMaxPackageBytes(LIMIT));
+        api = registry.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    @Test
+    void a_package_under_the_limit_is_published() {
+        assertThat(upload(api, TestPackages.zip(files, "small", "1.0.0"), OPERATOR).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_declared_length_over_the_limit_is_answered_413_before_the_body_is_sent() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", registry.server().port())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/plugins/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + TestRegistry.OPERATOR_KEY
+                    + "\r\nContent-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 104857600\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // Not one byte of the 100 MB body is sent: an answer now proves it was decided on the header alone.
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String status = in.readLine();
+            assertThat(status).startsWith("HTTP/1.1 413");
+            StringBuilder headers = new StringBuilder();
+            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                headers.append(line).append('\n');
+            }
+            assertThat(headers.toString().toLowerCase(Locale.ROOT)).contains("content-type: application/json");
+        }
+    }
+
+    @Test
+    void an_oversized_package_is_a_413_and_is_not_stored() {
+        byte[] noise = new byte[(int) LIMIT * 4];
+        new Random(7).nextBytes(noise);
+        Path big = TestPackages.plugin("too-big", "1.0.0").entry("noise.bin", noise).zip(files);
+
+        ApiResponse r = api.request("POST", "/api/v1/plugins/upload").headers(OPERATOR).file("plugin_file", big)
+                .withoutContractCheck().send();
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("code").asText()).isEqualTo("PACKAGE_TOO_LARGE");
+        assertThat(api.get("/api/v1/plugins/too-big").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_package_just_over_the_limit_within_the_multipart_allowance_is_a_413_too() {
+        byte[] noise = new byte[(int) LIMIT + 2_000];
+        new Random(8).nextBytes(noise);
+        Path big = TestPackages.plugin("slightly-big", "1.0.0").entry("noise.bin", noise).zip(files);
+
+        ApiResponse r = upload(api, big, OPERATOR);
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(api.get("/api/v1/plugins/slightly-big").status()).isEqualTo(404);
+    }
+}
