@@ -17,12 +17,14 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     private final Argon2Function function;
-    /** Verified against when a login names no known user, so that case costs as much as a wrong password. */
-    private final String dummyHash;
+    /**
+     * Verified against when a login names no known user, so that case costs as much as a wrong
+     * password. Made on first use: hashing it at start-up delayed the server's first answer.
+     */
+    private volatile String dummyHash;
 
     private PasswordHasher(Argon2Function function) {
         this.function = function;
-        this.dummyHash = Password.hash("plughub-dummy-password").addRandomSalt(16).with(function).getResult();
     }
 
     public static PasswordHasher argon2id() {
@@ -45,7 +47,12 @@ public final class PasswordHasher {
 
     /** Spends the time of one verification and answers false (for unknown users). */
     public boolean verifyAgainstDummy(String password) {
-        verify(password, dummyHash);
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("plughub-dummy-password");
+            dummyHash = dummy;
+        }
+        verify(password, dummy);
         return false;
     }
 }

@@ -17,8 +17,13 @@ import java.util.function.Supplier;
  */
 public final class CatalogCache {
 
-    /** How long a cached answer may be served: counters updated elsewhere show up within this time. */
+    /** How long a cached detail may be served: counters updated elsewhere show up within this time. */
     public static final Duration FRESHNESS = Duration.ofSeconds(1);
+    /**
+     * Lists cost far more to compute (a search may match thousands of plugins) and their counters
+     * matter less, so they are kept longer; every catalogue write still drops them at once.
+     */
+    public static final Duration LIST_FRESHNESS = Duration.ofSeconds(15);
 
     private final Cache<String, Optional<byte[]>> details;
     private final Cache<ListKey, byte[]> lists;
@@ -32,12 +37,12 @@ public final class CatalogCache {
     }
 
     public CatalogCache() {
-        this(FRESHNESS);
+        this(FRESHNESS, LIST_FRESHNESS);
     }
 
-    public CatalogCache(Duration freshness) {
-        this.details = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(freshness).build();
-        this.lists = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(freshness).build();
+    public CatalogCache(Duration detailFreshness, Duration listFreshness) {
+        this.details = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(detailFreshness).build();
+        this.lists = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(listFreshness).build();
     }
 
     /** Forgets everything cached about a plugin (its detail and every list, which may show it). */

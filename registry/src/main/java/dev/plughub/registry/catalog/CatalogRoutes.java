@@ -6,13 +6,13 @@ import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.accounts.TokenScope;
 import dev.plughub.registry.catalog.CatalogStore.Viewer;
+import dev.plughub.registry.http.RawJson;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.Envelope;
 import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.PageRequest;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -102,6 +102,6 @@ public final class CatalogRoutes {
     }
 
     private static void jsonBytes(Context ctx, byte[] body) {
-        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
+        RawJson.write(ctx, body);
     }
 }
