@@ -1,5 +1,6 @@
 package dev.plughub.registry;
 
+import dev.plughub.registry.ratelimit.RateLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param apiKey          the operator key: full admin rights through {@code X-API-Key} or Bearer
  * @param maxPackageBytes the largest package accepted (PLUGHUB_MAX_PACKAGE_MB)
  * @param dev             development mode: {@code upload-temp} and unauthenticated uploads
+ * @param rateLimits      seed 001's rate limits (PLUGHUB_RATE_*; 0 = unlimited)
+ * @param countDownloads  count downloads for statistics (PLUGHUB_COUNT_DOWNLOADS, default true)
  */
 public record RegistryConfig(
         String host,
@@ -20,7 +23,9 @@ public record RegistryConfig(
         Path dataDir,
         Optional<String> apiKey,
         long maxPackageBytes,
-        boolean dev) {
+        boolean dev,
+        RateLimits rateLimits,
+        boolean countDownloads) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -35,31 +40,41 @@ public record RegistryConfig(
         long maxMb = first(env, "PLUGHUB_MAX_PACKAGE_MB", "OKO_STORE_MAX_PLUGIN_SIZE_MB")
                 .map(v -> (long) parseInt("PLUGHUB_MAX_PACKAGE_MB", v, 1, 1_000_000)).orElse(DEFAULT_MAX_PACKAGE_MB);
         boolean dev = first(env, "PLUGHUB_DEV", "OKO_STORE_DEBUG").map(RegistryConfig::parseBoolean).orElse(false);
-        return new RegistryConfig(host, port, dataDir, apiKey, maxMb * 1024 * 1024, dev);
+        boolean countDownloads = first(env, "PLUGHUB_COUNT_DOWNLOADS").map(RegistryConfig::parseBoolean).orElse(true);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxMb * 1024 * 1024, dev,
+                RateLimits.fromEnvironment(env), countDownloads);
     }
 
     public RegistryConfig withHost(String host) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
     }
 
     public RegistryConfig withPort(int port) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
     }
 
     public RegistryConfig withDataDir(Path dataDir) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
     }
 
     public RegistryConfig withApiKey(String apiKey) {
-        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev);
+        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads);
     }
 
     public RegistryConfig withMaxPackageBytes(long maxPackageBytes) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
     }
 
     public RegistryConfig withDev(boolean dev) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+    }
+
+    public RegistryConfig withRateLimits(RateLimits rateLimits) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+    }
+
+    public RegistryConfig withCountDownloads(boolean countDownloads) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
     }
 
     private static Optional<String> first(Map<String, String> env, String... names) {

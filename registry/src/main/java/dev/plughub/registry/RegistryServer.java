@@ -25,6 +25,9 @@ import dev.plughub.registry.catalog.PublishRoutes;
 import dev.plughub.registry.catalog.PublishService;
 import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
+import dev.plughub.registry.reviews.ReviewRoutes;
+import dev.plughub.registry.reviews.ReviewService;
+import dev.plughub.registry.reviews.ReviewStore;
 import dev.plughub.registry.storage.Database;
 import dev.plughub.registry.storage.FileBlobStore;
 import dev.plughub.registry.system.SystemRoutes;
@@ -85,20 +88,51 @@ public final class RegistryServer implements AutoCloseable {
             CatalogStore catalogStore = new CatalogStore(db);
             CatalogCache catalogCache = new CatalogCache();
             ExtractedPackages extracted = new ExtractedPackages(dataDir.resolve("extracted"), blobs, packages);
-            CatalogService catalog = new CatalogService(catalogStore, catalogCache, extracted, clock, config.dev());
+            ReviewStore reviewStore = new ReviewStore(db); // the detail's recent_ratings; written by the reviews section
+            CatalogService catalog = new CatalogService(catalogStore, catalogCache, extracted, clock, config.dev(),
+                    reviewStore);
             PublishService publishing = new PublishService(catalogStore, blobs, packages, catalogCache, clock, config.dev());
             PublishRoutes publishRoutes = new PublishRoutes(publishing, authenticator, config.maxPackageBytes(),
                     config.dev(), uploadDir);
             CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, authenticator);
             PathRoutes pathRoutes = new PathRoutes(catalog, extracted);
 
+            // --- reviews ---
+            ReviewService reviews = new ReviewService(reviewStore, catalogStore, catalog, catalogCache, clock);
+            ReviewRoutes reviewRoutes = new ReviewRoutes(reviews, authenticator);
+
             // --- downloads ---
             new OrphanSweeper(db, blobs, uploadDir, Duration.ofMinutes(1), clock).sweep();
             VersionLookup downloadLookup = new VersionLookup(new DownloadStore(db), Duration.ofSeconds(2));
             db.write().getConfig(Handles.class).addListener(downloadLookup.changeListener());
-            DownloadCounter downloadCounter = new DownloadCounter(db, clock, Duration.ofSeconds(2));
+            DownloadCounter downloadCounter = new DownloadCounter(db, clock, Duration.ofSeconds(2), config.countDownloads());
             resources.add(downloadCounter);
-            DownloadRoutes downloadRoutes = new DownloadRoutes(downloadLookup, new PackageFiles(blobs, 4096), downloadCounter);
+            DownloadRoutes downloadRoutes = new DownloadRoutes(downloadLookup, new PackageFiles(blobs, 4096), downloadCounter,
+                    ctx -> dev.plughub.registry.ratelimit.ClientKey.of(authenticator, ctx));
+
+            // --- stats, badges, rate limits ---
+            dev.plughub.registry.stats.StatsRoutes statsRoutes = new dev.plughub.registry.stats.StatsRoutes(
+                    new dev.plughub.registry.stats.StatsService(db, catalog, clock, Duration.ofSeconds(1)));
+            dev.plughub.registry.badges.BadgeService badges = new dev.plughub.registry.badges.BadgeService(db,
+                    new dev.plughub.registry.badges.BadgeStore(), clock, Duration.ofSeconds(2), Duration.ofMinutes(1));
+            catalog.useBadges(badges::namesOf);
+            dev.plughub.registry.badges.BadgeRoutes badgeRoutes = new dev.plughub.registry.badges.BadgeRoutes(badges, catalog);
+            dev.plughub.registry.ratelimit.RateLimiter rateLimiter =
+                    new dev.plughub.registry.ratelimit.RateLimiter(config.rateLimits(), authenticator, clock);
+
+            // --- moderation, admin, audit, owners ---
+            dev.plughub.registry.audit.AuditLog auditLog = new dev.plughub.registry.audit.AuditLog(db);
+            dev.plughub.registry.admin.Access access = new dev.plughub.registry.admin.Access(authenticator);
+            dev.plughub.registry.moderation.ModerationService moderation =
+                    new dev.plughub.registry.moderation.ModerationService(catalogStore, catalogCache, auditLog, clock);
+            dev.plughub.registry.moderation.ModerationRoutes moderationRoutes =
+                    new dev.plughub.registry.moderation.ModerationRoutes(moderation, access);
+            dev.plughub.registry.owners.OwnerRoutes ownerRoutes = new dev.plughub.registry.owners.OwnerRoutes(
+                    new dev.plughub.registry.owners.OwnerService(db, catalogStore, catalogCache, auditLog, clock), access);
+            dev.plughub.registry.admin.AdminRoutes adminRoutes = new dev.plughub.registry.admin.AdminRoutes(
+                    new dev.plughub.registry.admin.AdminService(db, moderation, new dev.plughub.registry.badges.BadgeStore(),
+                            catalogCache, auditLog, clock), access);
+            dev.plughub.registry.audit.AuditRoutes auditRoutes = new dev.plughub.registry.audit.AuditRoutes(auditLog, access);
 
             SystemRoutes system = new SystemRoutes(dataDir, catalogStore::countPlugins, config.dev());
 
@@ -118,15 +152,24 @@ public final class RegistryServer implements AutoCloseable {
                     server.setStopTimeout(20_000);
                 });
                 HttpErrors.register(cfg.routes);
+                rateLimiter.register(cfg.routes);   // before every API route; nothing when all limits are 0
                 system.register(cfg.routes);
                 publishRoutes.register(cfg.routes);
                 catalogRoutes.register(cfg.routes);
                 pathRoutes.register(cfg.routes);
                 downloadRoutes.register(cfg.routes);
                 accountRoutes.register(cfg.routes);
+                statsRoutes.register(cfg.routes);
+                badgeRoutes.register(cfg.routes);
+                reviewRoutes.register(cfg.routes);
+                moderationRoutes.register(cfg.routes);
+                ownerRoutes.register(cfg.routes);
+                adminRoutes.register(cfg.routes);
+                auditRoutes.register(cfg.routes);
                 apiDocs.register(cfg);
             });
             app.start();
+            Thread.ofVirtual().name("openapi-warm-up").start(apiDocs::warmUp);
             return new RegistryServer(config, app, resources);
         } catch (IOException e) {
             closeAll(resources);

@@ -60,22 +60,45 @@ public final class ApiDocs {
     private static final java.util.regex.Pattern SAFE_FILE_NAME = java.util.regex.Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$");
     private static final byte[] MISSING = new byte[0];
 
-    private final byte[] descriptionJson;
+    /** Parsing the YAML took an eighth of the server's start-up, so it happens on first use. */
+    private volatile byte[] descriptionJson;
     /** Swagger UI's files, read from the webjar on first request (MISSING when the webjar lacks one). */
     private final java.util.Map<String, byte[]> swaggerFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ApiDocs(byte[] descriptionJson) {
-        this.descriptionJson = descriptionJson;
+    private ApiDocs() {
     }
 
-    /** Reads and parses the description; a broken description stops the server from starting. */
+    /** The documentation, with the description read when first asked for (see {@link #warmUp()}). */
     public static ApiDocs load() {
+        return new ApiDocs();
+    }
+
+    /** Reads the description now, off the request path (the server calls this once it is up). */
+    public void warmUp() {
+        description();
+    }
+
+    private byte[] description() {
+        byte[] json = descriptionJson;
+        if (json == null) {
+            synchronized (this) {
+                json = descriptionJson;
+                if (json == null) {
+                    json = parse();
+                    descriptionJson = json;
+                }
+            }
+        }
+        return json;
+    }
+
+    private static byte[] parse() {
         try (InputStream in = ApiDocs.class.getResourceAsStream(DESCRIPTION_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the OpenAPI description " + DESCRIPTION_RESOURCE + " is not on the classpath");
             }
             JsonNode description = new ObjectMapper(new YAMLFactory()).readTree(in);
-            return new ApiDocs(new ObjectMapper().writeValueAsBytes(description));
+            return new ObjectMapper().writeValueAsBytes(description);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the OpenAPI description " + DESCRIPTION_RESOURCE, e);
         }
@@ -83,7 +106,7 @@ public final class ApiDocs {
 
     /** The description as the JSON served at {@code /openapi.json}. */
     public byte[] descriptionJson() {
-        return descriptionJson.clone();
+        return description().clone();
     }
 
     public void register(JavalinConfig cfg) {
@@ -151,6 +174,6 @@ public final class ApiDocs {
 
     private void serveDescription(Context ctx) {
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType(ContentType.APPLICATION_JSON).result(descriptionJson);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(description());
     }
 }

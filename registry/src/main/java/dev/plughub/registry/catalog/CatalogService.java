@@ -28,10 +28,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The catalogue as readers see it — lists, search, plugin and version details — and deletion.
@@ -49,7 +49,31 @@ public final class CatalogService {
     private final boolean dev;
     private final ObjectMapper json = Json.mapper();
 
-    public CatalogService(CatalogStore store, CatalogCache cache, ExtractedPackages extracted, Clock clock, boolean dev) {
+    /** The ratings part of a plugin's detail (seed 001's recent_ratings and rating_distribution), kept by the reviews feature. */
+    public interface DetailRatings {
+        /** The newest ratings, newest first. */
+        List<?> recent(long pluginPk, int count);
+
+        /** Ratings per star, "5" to "1". */
+        Map<String, Long> distribution(long pluginPk);
+    }
+
+    /** A plugin's badges for list items and the detail (set by the badges feature; none until then). */
+    private volatile Function<PluginRow, List<String>> badges = row -> List.of();
+
+    /** Lets list items and the detail carry each plugin's badges. */
+    public void useBadges(Function<PluginRow, List<String>> badges) {
+        this.badges = badges;
+    }
+
+    /** How many ratings the detail shows. */
+    public static final int RECENT_RATINGS = 5;
+
+    private final DetailRatings ratings;
+
+    public CatalogService(CatalogStore store, CatalogCache cache, ExtractedPackages extracted, Clock clock, boolean dev,
+                          DetailRatings ratings) {
+        this.ratings = ratings;
         this.store = store;
         this.cache = cache;
         this.extracted = extracted;
@@ -67,7 +91,7 @@ public final class CatalogService {
 
     public PluginPage list(ListQuery query, Viewer viewer) {
         PluginRows rows = store.list(query, viewer);
-        List<PluginSummary> plugins = rows.rows().stream().map(PluginRow::summary).toList();
+        List<PluginSummary> plugins = rows.rows().stream().map(r -> r.summary().withBadges(badges.apply(r))).toList();
         return new PluginPage(plugins, Pagination.of(query.page(), rows.total()));
     }
 
@@ -87,12 +111,11 @@ public final class CatalogService {
         Dependencies dependencies = head.map(v -> store.dependencies(v.pk())).orElseGet(() -> new Dependencies(Map.of(), Map.of()));
         List<String> permissions = new ArrayList<>();
         manifest.path("permissions").forEach(p -> permissions.add(p.asText()));
-        Map<String, Long> distribution = new LinkedHashMap<>();
-        for (int stars = 5; stars >= 1; stars--) {
-            distribution.put(Integer.toString(stars), 0L);
-        }
-        return new PluginDetail(plugin.summary(), versions.stream().map(VersionRow::summary).toList(), List.of(),
-                distribution, store.owners(plugin.pk()), dependencies, permissions, manifest);
+        CatalogStore.Lifecycle lifecycle = store.lifecycle(plugin.pk());
+        return new PluginDetail(plugin.summary().withBadges(badges.apply(plugin)), versions.stream().map(VersionRow::summary).toList(),
+                List.<Object>copyOf(ratings.recent(plugin.pk(), RECENT_RATINGS)), ratings.distribution(plugin.pk()),
+                store.owners(plugin.pk()), dependencies, permissions, manifest, lifecycle.replacement(),
+                lifecycle.statusReason());
     }
 
     /** A plugin's versions, newest first by SemVer, a page at a time. */
@@ -115,7 +138,8 @@ public final class CatalogService {
         return new VersionDetail(plugin.pluginId(), v.version(), v.changelog(), v.fileSize(), "sha256:" + v.sha256(),
                 v.sha256(), v.downloads(), v.createdAt(), !v.semver().isPrerelease(), v.yanked(), v.format(),
                 downloadUrl(plugin.pluginId(), v.version()), readTree(store.manifestJson(v.pk())),
-                store.dependencies(v.pk()), store.publisherName(v.pk()).map(Publisher::new));
+                store.dependencies(v.pk()), store.publisherName(v.pk()).map(Publisher::new), v.yankedAt(),
+                v.yankReason());
     }
 
     /** The version {@code /path} and downloads without a version serve: the current one, else the head. */

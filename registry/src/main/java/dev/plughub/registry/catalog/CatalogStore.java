@@ -59,12 +59,13 @@ public final class CatalogStore {
     /** A version row, without its manifest. */
     public record VersionRow(
             long pk, long pluginPk, String version, Version semver, String format, long fileSize, String sha256,
-            Optional<String> changelog, boolean yanked, long downloads, Instant createdAt, boolean deleted)
+            Optional<String> changelog, boolean yanked, long downloads, Instant createdAt, boolean deleted,
+            Optional<Instant> yankedAt, Optional<String> yankReason)
             implements VersionOrder.Candidate {
 
         public VersionSummary summary() {
             return new VersionSummary(version, changelog, fileSize, "sha256:" + sha256, downloads, createdAt,
-                    !semver.isPrerelease(), yanked, format);
+                    !semver.isPrerelease(), yanked, format, yankedAt, yankReason);
         }
     }
 
@@ -95,7 +96,7 @@ public final class CatalogStore {
 
     private static final String VERSION_COLUMNS = """
             v.id, v.plugin_pk, v.version, v.format, v.file_size, v.sha256, v.changelog, v.yanked, v.downloads,
-            v.created_at, v.deleted_at""";
+            v.created_at, v.deleted_at, v.yanked_at, v.yank_reason""";
 
     private static final RowMapper<PluginRow> PLUGIN = (rs, ctx) -> new PluginRow(
             rs.getLong("id"), rs.getString("plugin_id"), rs.getString("name"), rs.getString("description"),
@@ -109,7 +110,7 @@ public final class CatalogStore {
             rs.getLong("id"), rs.getLong("plugin_pk"), rs.getString("version"), Version.parse(rs.getString("version")),
             rs.getString("format"), rs.getLong("file_size"), rs.getString("sha256"), text(rs, "changelog"),
             rs.getInt("yanked") != 0, rs.getLong("downloads"), Instant.ofEpochMilli(rs.getLong("created_at")),
-            instant(rs, "deleted_at").isPresent());
+            instant(rs, "deleted_at").isPresent(), instant(rs, "yanked_at"), text(rs, "yank_reason"));
 
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -171,6 +172,18 @@ public final class CatalogStore {
         return db.read().withHandle(h -> h.createQuery("SELECT " + VERSION_COLUMNS
                         + " FROM plugin_versions v WHERE v.plugin_pk = :pk AND v.version_key = :key AND v.deleted_at IS NULL")
                 .bind("pk", pluginPk).bind("key", versionKey(version)).map(VERSION).findOne());
+    }
+
+    /** Why a plugin has its status, and the plugin that replaces a deprecated one (V7__moderation.sql). */
+    public record Lifecycle(Optional<String> replacement, Optional<String> statusReason) {
+    }
+
+    public Lifecycle lifecycle(long pluginPk) {
+        return db.read().withHandle(h -> h.createQuery(
+                        "SELECT deprecated_replacement, status_reason FROM plugins WHERE id = :pk")
+                .bind("pk", pluginPk)
+                .map((rs, ctx) -> new Lifecycle(text(rs, "deprecated_replacement"), text(rs, "status_reason")))
+                .findOne().orElse(new Lifecycle(Optional.empty(), Optional.empty())));
     }
 
     /** The canonical manifest JSON stored with a version. */

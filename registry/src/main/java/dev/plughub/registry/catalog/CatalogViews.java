@@ -35,7 +35,27 @@ public final class CatalogViews {
             Optional<String> repositoryUrl,
             Optional<String> license,
             List<String> tags,
-            Optional<String> category) {
+            Optional<String> category,
+            List<String> badges) {
+
+        /** Without badges (they are added by {@link #withBadges}). */
+        public PluginSummary(String id, String name, String description, Optional<String> author,
+                             Optional<String> currentVersion, long downloads, double rating, long ratingCount,
+                             String status, Instant createdAt, Instant updatedAt, Optional<String> minGeektoolsVersion,
+                             Optional<String> minHostVersion, Optional<String> homepageUrl,
+                             Optional<String> repositoryUrl, Optional<String> license, List<String> tags,
+                             Optional<String> category) {
+            this(id, name, description, author, currentVersion, downloads, rating, ratingCount, status, createdAt,
+                    updatedAt, minGeektoolsVersion, minHostVersion, homepageUrl, repositoryUrl, license, tags,
+                    category, List.of());
+        }
+
+        /** The same summary with these badges (API names, see badges.Badge). */
+        public PluginSummary withBadges(List<String> badges) {
+            return new PluginSummary(id, name, description, author, currentVersion, downloads, rating, ratingCount,
+                    status, createdAt, updatedAt, minGeektoolsVersion, minHostVersion, homepageUrl, repositoryUrl,
+                    license, tags, category, badges);
+        }
     }
 
     /** {@code data} of {@code GET /api/v1/plugins} and {@code POST /api/v1/plugins/search}. */
@@ -52,7 +72,9 @@ public final class CatalogViews {
             Instant createdAt,
             boolean isStable,
             boolean yanked,
-            String format) {
+            String format,
+            Optional<Instant> yankedAt,
+            Optional<String> yankReason) {
     }
 
     /** {@code data} of {@code GET /api/v1/plugins/{id}/versions}. */
@@ -79,7 +101,9 @@ public final class CatalogViews {
             List<Owner> owners,
             Dependencies dependencies,
             List<String> permissions,
-            JsonNode manifest) {
+            JsonNode manifest,
+            Optional<String> replacement,
+            Optional<String> statusReason) {
     }
 
     /** {@code data} of {@code GET /api/v1/plugins/{id}/versions/{version}}. */
@@ -98,7 +122,9 @@ public final class CatalogViews {
             String downloadUrl,
             JsonNode manifest,
             Dependencies dependencies,
-            Optional<Publisher> publishedBy) {
+            Optional<Publisher> publishedBy,
+            Optional<Instant> yankedAt,
+            Optional<String> yankReason) {
     }
 
     /** {@code data} of every publish answer (seed 001's upload answer). */

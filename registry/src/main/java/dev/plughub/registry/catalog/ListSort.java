@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /** The orders a plugin list can be sorted in, with the SQL each one sorts by. */
 public enum ListSort {
     DOWNLOADS("p.downloads", false, false),
-    RATING("p.rating", false, false),
+    /** By the smoothed (Bayesian) rating, so one 5-star rating does not outrank hundreds of 4.8s (RatingSummary). */
+    RATING("p.rating_smoothed", false, false),
     CREATED_AT("p.created_at", false, false),
     UPDATED_AT("p.updated_at", false, false),
     NAME("p.name COLLATE NOCASE", true, false),

@@ -1,5 +1,7 @@
 package dev.plughub.registry.downloads;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.plughub.registry.storage.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,13 @@ public final class DownloadCounter implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentHashMap<Key, Long> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
+    private final boolean enabled;
+    /** "versionPk|clientKey" of the downloads counted within the last hour. */
+    private final Cache<String, Boolean> recent;
+
+    /** The same client downloading the same version counts once per this window. */
+    public static final Duration DEDUP_WINDOW = Duration.ofHours(1);
+    private static final long DEDUP_KEYS = 1_000_000;
 
     /** One version's downloads on one UTC day. */
     record Key(long pluginPk, long versionPk, long epochDay) {
@@ -38,14 +47,45 @@ public final class DownloadCounter implements AutoCloseable {
     }
 
     public DownloadCounter(Database db, Clock clock, Duration interval) {
+        this(db, clock, interval, true);
+    }
+
+    /** @param enabled false turns counting off entirely (the operator's PLUGHUB_COUNT_DOWNLOADS) */
+    public DownloadCounter(Database db, Clock clock, Duration interval, boolean enabled) {
         this.db = db;
         this.clock = clock;
+        this.enabled = enabled;
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(DEDUP_KEYS)
+                .expireAfterWrite(DEDUP_WINDOW)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
         this.flusher = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("download-counter").factory());
         flusher.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One more download of this version (memory only). */
+    /**
+     * One more download of this version by this client ({@code ClientKey}), counted only when the
+     * same client has not downloaded the same version within the last hour (memory only; see
+     * docs/marketplace.md). Does nothing when counting is off.
+     */
+    public void record(ServedVersion version, String clientKey) {
+        if (!enabled) {
+            return;
+        }
+        if (recent.asMap().putIfAbsent(version.versionPk() + "|" + clientKey, Boolean.TRUE) != null) {
+            return;
+        }
+        record(version);
+    }
+
+    /** True when downloads are counted (PLUGHUB_COUNT_DOWNLOADS). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** One more download of this version (memory only), without de-duplication. */
     public void record(ServedVersion version) {
         long day = Math.floorDiv(clock.millis(), DAY_MILLIS);
         pending.merge(new Key(version.pluginPk(), version.versionPk(), day), 1L, Long::sum);

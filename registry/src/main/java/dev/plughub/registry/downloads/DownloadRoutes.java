@@ -1,12 +1,14 @@
 package dev.plughub.registry.downloads;
 
 import dev.plughub.registry.http.ApiException;
+import dev.plughub.registry.ratelimit.ClientKey;
 import dev.plughub.registry.http.ErrorCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET|HEAD /api/v1/plugins/{id}/download?version=}: the package file, with its SHA-256 as a
  * strong ETag ({@code If-None-Match} → 304), one byte range at a time ({@code Range} → 206/416), and
  * a download counted for every complete body and every range that starts at byte 0 (so resuming a
- * download does not count it twice).
+ * download does not count it twice) — once per client and version per hour ({@link DownloadCounter}).
  */
 public final class DownloadRoutes {
 
@@ -29,11 +31,19 @@ public final class DownloadRoutes {
     private final VersionLookup versions;
     private final PackageFiles files;
     private final DownloadCounter counter;
+    private final Function<Context, String> clientKey;
 
     public DownloadRoutes(VersionLookup versions, PackageFiles files, DownloadCounter counter) {
+        this(versions, files, counter, ctx -> ClientKey.ofAddress(ctx.ip()));
+    }
+
+    /** @param clientKey who downloads, for de-duplication ({@link ClientKey}: the user, else the address) */
+    public DownloadRoutes(VersionLookup versions, PackageFiles files, DownloadCounter counter,
+                          Function<Context, String> clientKey) {
         this.versions = versions;
         this.files = files;
         this.counter = counter;
+        this.clientKey = clientKey;
     }
 
     public void register(RoutesConfig routes) {
@@ -87,8 +97,8 @@ public final class DownloadRoutes {
             log.debug("Download of {} {} ended early: {}", version.pluginId(), version.version(), e.toString());
             return;   // the client went away: nothing to answer, nothing to count
         }
-        if (part.start() == 0) {
-            counter.record(version);
+        if (part.start() == 0 && counter.enabled()) {
+            counter.record(version, clientKey.apply(ctx));
         }
     }
 

@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
         reader.setPoolName("sqlite-reader");
         reader.setJdbcUrl(url);
         reader.setMaximumPoolSize(4);
+        reader.setMinimumIdle(1);   // the others open when reads need them: opening all four slowed start-up
         reader.setConnectionInitSql("PRAGMA query_only = 1");
         return new Database(Dialect.SQLITE, writerPool, new HikariDataSource(reader));
     }

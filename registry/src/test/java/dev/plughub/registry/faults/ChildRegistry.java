@@ -47,6 +47,9 @@ final class ChildRegistry implements AutoCloseable {
         builder.environment().put("PLUGHUB_HOST", "127.0.0.1");
         builder.environment().put("PLUGHUB_API_KEY", TestRegistry.OPERATOR_KEY);
         builder.environment().remove("PLUGHUB_DEV");
+        for (String limit : List.of("QUERIES_PER_MIN", "UPLOADS_PER_HOUR", "DOWNLOADS_PER_MIN", "RATINGS_PER_HOUR")) {
+            builder.environment().put("PLUGHUB_RATE_" + limit, "0");   // tests send many requests from one address
+        }
         Process process = builder.start();
         List<String> output = new ArrayList<>();
         CompletableFuture<String> ready = new CompletableFuture<>();

@@ -2,6 +2,7 @@ package dev.plughub.registry.testing;
 
 import dev.plughub.registry.RegistryConfig;
 import dev.plughub.registry.RegistryServer;
+import dev.plughub.registry.ratelimit.RateLimits;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -32,7 +33,8 @@ public final class TestRegistry implements AutoCloseable {
                 .withHost("127.0.0.1")
                 .withPort(0)
                 .withDataDir(dataDir)
-                .withApiKey(OPERATOR_KEY);
+                .withApiKey(OPERATOR_KEY)
+                .withRateLimits(RateLimits.unlimited());   // suites send many requests from 127.0.0.1
         return new TestRegistry(RegistryServer.start(adjust.apply(config)));
     }
 

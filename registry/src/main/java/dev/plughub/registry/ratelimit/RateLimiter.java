@@ -1,0 +1,119 @@
+package dev.plughub.registry.ratelimit;
+
+import dev.plughub.registry.accounts.Authenticator;
+import dev.plughub.registry.accounts.Principal;
+import dev.plughub.registry.catalog.PublishRoutes;
+import dev.plughub.registry.http.ApiException;
+import dev.plughub.registry.http.ErrorCode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Seed 001's rate limits, applied before every API route: each request falls in at most one
+ * {@link Kind}, and each kind has a fixed-window limit per client ({@link ClientKey}: the user when
+ * authenticated, else the address). Limited answers carry {@code X-RateLimit-Limit},
+ * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the window resets); a
+ * refused one is 429 {@code RATE_LIMITED} with {@code Retry-After} (seconds). The operator key is
+ * exempt. A kind whose limit is 0 is not counted at all, and with every limit 0 nothing is registered.
+ */
+public final class RateLimiter {
+
+    /** The classes of seed 001's table. */
+    public enum Kind {
+        QUERIES, UPLOADS, DOWNLOADS, RATINGS
+    }
+
+    private static final Pattern DOWNLOAD = Pattern.compile("^/api/v1/plugins/[^/]+/download/?$");
+    private static final Pattern RATING = Pattern.compile("^/api/v1/plugins/[^/]+/(ratings|reviews|reviews/[^/]+/vote)/?$");
+    private static final Set<String> PUBLISH = Set.of(PublishRoutes.UPLOAD, PublishRoutes.UPLOAD_ZIP,
+            PublishRoutes.PUBLISH, PublishRoutes.UPLOAD_TEMP);
+    private static final Set<String> EXEMPT = Set.of("/api/v1/health");
+
+    private final RateLimits limits;
+    private final Authenticator authenticator;
+    private final Map<Kind, FixedWindowLimiter> limiters = new EnumMap<>(Kind.class);
+
+    public RateLimiter(RateLimits limits, Authenticator authenticator, Clock clock) {
+        this.limits = limits;
+        this.authenticator = authenticator;
+        add(Kind.QUERIES, limits.queriesPerMinute(), Duration.ofMinutes(1), clock);
+        add(Kind.UPLOADS, limits.uploadsPerHour(), Duration.ofHours(1), clock);
+        add(Kind.DOWNLOADS, limits.downloadsPerMinute(), Duration.ofMinutes(1), clock);
+        add(Kind.RATINGS, limits.ratingsPerHour(), Duration.ofHours(1), clock);
+    }
+
+    private void add(Kind kind, int limit, Duration window, Clock clock) {
+        if (limit > 0) {
+            limiters.put(kind, new FixedWindowLimiter(limit, window, clock));
+        }
+    }
+
+    /** Registers the check before the API routes, unless every limit is off. */
+    public void register(RoutesConfig routes) {
+        if (limits.isUnlimited()) {
+            return;
+        }
+        routes.before("/api/*", this::check);
+    }
+
+    /** The kind a request counts against, if any. */
+    public static Optional<Kind> classify(String method, String path) {
+        if (EXEMPT.contains(path)) {
+            return Optional.empty();
+        }
+        return switch (method) {
+            case "GET", "HEAD" -> Optional.of(DOWNLOAD.matcher(path).matches() ? Kind.DOWNLOADS : Kind.QUERIES);
+            case "POST" -> PUBLISH.contains(path) ? Optional.of(Kind.UPLOADS)
+                    : RATING.matcher(path).matches() ? Optional.of(Kind.RATINGS) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    void check(Context ctx) {
+        Optional<Kind> kind = classify(ctx.method().name(), ctx.path());
+        if (kind.isEmpty()) {
+            return;
+        }
+        FixedWindowLimiter limiter = limiters.get(kind.get());
+        if (limiter == null) {
+            return;
+        }
+        Optional<Principal> principal = principal(ctx);
+        if (principal.map(Principal::operator).orElse(false)) {
+            return;
+        }
+        FixedWindowLimiter.Decision d = limiter.acquire(kind.get().name() + '|' + ClientKey.of(principal, ctx.ip()));
+        ctx.header("X-RateLimit-Limit", Integer.toString(d.limit()));
+        ctx.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
+        ctx.header("X-RateLimit-Reset", Long.toString(d.resetSeconds()));
+        if (!d.allowed()) {
+            ctx.header("Retry-After", Long.toString(d.resetSeconds()));
+            throw new ApiException(ErrorCode.RATE_LIMITED, "Too many " + kind.get().name().toLowerCase(java.util.Locale.ROOT)
+                    + " requests: at most " + d.limit() + " per " + window(kind.get()) + "; try again in "
+                    + d.resetSeconds() + " seconds", Map.of("limit", d.limit(), "retry_after", d.resetSeconds()));
+        }
+    }
+
+    private static String window(Kind kind) {
+        return kind == Kind.UPLOADS || kind == Kind.RATINGS ? "hour" : "minute";
+    }
+
+    /** Credentials are looked at only when sent; bad ones are left for the route to refuse. */
+    private Optional<Principal> principal(Context ctx) {
+        if (ctx.header("Authorization") == null && ctx.header("X-API-Key") == null) {
+            return Optional.empty();
+        }
+        try {
+            return authenticator.authenticate(ctx);
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+}

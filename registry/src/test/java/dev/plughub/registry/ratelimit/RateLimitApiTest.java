@@ -1,0 +1,133 @@
+package dev.plughub.registry.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plughub.registry.downloads.CatalogFixture;
+import dev.plughub.registry.testing.Api;
+import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.TestPackages;
+import dev.plughub.registry.testing.TestRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The limits over HTTP: headers on limited answers, 429 with Retry-After, per user apart from per
+ * address, the operator exempt. (Each limit's reset is proven with a test clock in
+ * {@link FixedWindowLimiterTest}; here the real clock runs, so a test first waits out the end of a
+ * window it could straddle.)
+ */
+class RateLimitApiTest {
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path packages;
+
+    private static void awayFromWindowEnd(Duration window) throws InterruptedException {
+        long ms = window.toMillis();
+        long left = ms - Instant.now().toEpochMilli() % ms;
+        if (left < 8_000) {
+            Thread.sleep(left + 100);
+        }
+    }
+
+    private static String userToken(Api api, String username) {
+        ApiResponse r = api.postJson("/api/v1/auth/register",
+                "{\"username\":\"" + username + "\",\"password\":\"correct-horse-battery\"}");
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        return r.json().path("data").path("token").asText();
+    }
+
+    private static void assertLimitHeaders(ApiResponse r, int limit, int remaining) {
+        assertThat(r.header("X-RateLimit-Limit")).contains(Integer.toString(limit));
+        assertThat(r.header("X-RateLimit-Remaining")).contains(Integer.toString(remaining));
+        assertThat(Long.parseLong(r.header("X-RateLimit-Reset").orElseThrow())).isBetween(1L, 3600L);
+    }
+
+    @Test
+    void queries_are_limited_per_address_and_per_user_and_the_operator_is_exempt() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(3, 0, 0, 0)))) {
+            Api api = registry.api();
+            String token = userToken(api, "limited-user");   // POST /auth/register is no limited class
+            awayFromWindowEnd(Duration.ofMinutes(1));
+            for (int i = 0; i < 3; i++) {
+                ApiResponse ok = api.get("/api/v1/stats");
+                assertThat(ok.status()).isEqualTo(200);
+                assertLimitHeaders(ok, 3, 2 - i);
+            }
+            ApiResponse refused = api.get("/api/v1/plugins");
+            assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+            assertThat(refused.json().path("code").asText()).isEqualTo("RATE_LIMITED");
+            assertLimitHeaders(refused, 3, 0);
+            long retry = Long.parseLong(refused.header("Retry-After").orElseThrow());
+            assertThat(retry).isBetween(1L, 60L);
+
+            // the user has a count of their own
+            ApiResponse asUser = api.get("/api/v1/plugins", "Authorization", "Bearer " + token);
+            assertThat(asUser.status()).isEqualTo(200);
+            assertLimitHeaders(asUser, 3, 2);
+
+            // the operator is never limited and gets no limit headers
+            for (int i = 0; i < 10; i++) {
+                ApiResponse op = api.get("/api/v1/stats", "X-API-Key", TestRegistry.OPERATOR_KEY);
+                assertThat(op.status()).isEqualTo(200);
+                assertThat(op.header("X-RateLimit-Limit")).isEmpty();
+            }
+            // routes outside the table are not limited
+            assertThat(api.get("/api/v1/health").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void downloads_are_limited_apart_from_queries() throws Exception {
+        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
+            catalog.plugin("limited");
+            catalog.version("limited", "1.0.0", new byte[] {1, 2, 3}, "zip");
+        }
+        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(0, 0, 2, 0)))) {
+            Api api = registry.api();
+            awayFromWindowEnd(Duration.ofMinutes(1));
+            for (int i = 0; i < 2; i++) {
+                ApiResponse ok = api.get("/api/v1/plugins/limited/download");
+                assertThat(ok.status()).isEqualTo(200);
+                assertLimitHeaders(ok, 2, 1 - i);
+            }
+            ApiResponse refused = api.get("/api/v1/plugins/limited/download");
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isPresent();
+            // queries are off (0): not counted, no headers
+            ApiResponse query = api.get("/api/v1/plugins/limited");
+            assertThat(query.status()).isEqualTo(200);
+            assertThat(query.header("X-RateLimit-Limit")).isEmpty();
+            assertThat(api.get("/api/v1/plugins/limited/download", "X-API-Key", TestRegistry.OPERATOR_KEY).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void uploads_are_limited_per_user() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(0, 2, 0, 0)))) {
+            Api api = registry.api();
+            String token = userToken(api, "uploader");
+            awayFromWindowEnd(Duration.ofHours(1));
+            for (int i = 0; i < 2; i++) {
+                ApiResponse ok = api.request("POST", "/api/v1/plugins/upload").bearer(token)
+                        .file("plugin_file", TestPackages.zip(packages, "rl-plugin", "1.0." + i)).send();
+                assertThat(ok.status()).as("%s", ok).isEqualTo(201);
+                assertLimitHeaders(ok, 2, 1 - i);
+            }
+            ApiResponse refused = api.request("POST", "/api/v1/plugins/upload").bearer(token)
+                    .file("plugin_file", TestPackages.zip(packages, "rl-plugin", "1.0.9")).send();
+            assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+            assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+            ApiResponse operator = api.request("POST", "/api/v1/plugins/upload")
+                    .headers("X-API-Key", TestRegistry.OPERATOR_KEY)
+                    .file("plugin_file", TestPackages.zip(packages, "rl-other", "1.0.0")).send();
+            assertThat(operator.status()).as("%s", operator).isEqualTo(201);
+        }
+    }
+}
