@@ -1,2 +1,19 @@
 package dev.plughub.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi " + Runtime.version()); } }
+
+import java.io.PrintWriter;
+
+/** The entry point of the runnable jar ({@code ./plughub}). */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = Cli.run(args, CliEnvironment.system(), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.plughub.cli;
+
+import dev.plughub.client.PlughubClient;
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to a registry takes. */
+final class ClientOptions {
+
+    static final String DEFAULT_REGISTRY = "http://localhost:8080";
+
+    @Option(names = "--registry", paramLabel = "URL",
+            description = "Registry address (default " + DEFAULT_REGISTRY + "; env PLUGHUB_REGISTRY).")
+    String registry;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Token to send (env PLUGHUB_TOKEN; default: the one 'plughub login' saved).")
+    String token;
+
+    @Option(names = "--json", description = "Print the registry's answer as JSON on stdout, for scripts.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars and no messages; only data and errors.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "Show progress bars even when stderr is not a terminal.")
+    boolean progress;
+
+    /** The registry address, from the option, the environment or the default, in canonical form. */
+    URI registryUrl(CliEnvironment env) {
+        String value = registry != null ? registry
+                : Optional.ofNullable(env.variable("PLUGHUB_REGISTRY")).orElse(DEFAULT_REGISTRY);
+        try {
+            return PlughubClient.parseBaseUrl(value);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** The token given explicitly: {@code --token}, else PLUGHUB_TOKEN. */
+    Optional<String> explicitToken(CliEnvironment env) {
+        return Optional.ofNullable(token).filter(t -> !t.isBlank()).or(() -> Optional.ofNullable(env.variable("PLUGHUB_TOKEN")));
+    }
+
+    /**
+     * A client for reading: it sends only a token given explicitly, so a stale saved login never
+     * stands in the way of reading the public catalogue.
+     */
+    PlughubClient reader(CliEnvironment env) {
+        PlughubClient client = PlughubClient.create(registryUrl(env).toString());
+        return explicitToken(env).map(client::withToken).orElse(client);
+    }
+
+    /** A client for writing: the explicit token, else the one saved for this registry by {@code plughub login}. */
+    PlughubClient writer(CliEnvironment env) {
+        URI url = registryUrl(env);
+        PlughubClient client = PlughubClient.create(url.toString());
+        Optional<String> saved = explicitToken(env)
+                .or(() -> new CredentialStore(env.configHome()).find(url).map(CredentialStore.Credential::token));
+        return saved.map(client::withToken).orElse(client);
+    }
+
+    boolean showProgress(CliEnvironment env) {
+        return !quiet && (progress || env.terminal().stderrIsTerminal());
+    }
+}

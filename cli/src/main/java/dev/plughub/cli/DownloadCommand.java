@@ -1,0 +1,65 @@
+package dev.plughub.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plughub.client.Downloaded;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code plughub download ID[@VERSION] [-o DIR|FILE]}: saves a package, checked against its SHA-256. */
+@Command(name = "download", description = "Download a plugin package (the newest stable version unless ID@VERSION).")
+final class DownloadCommand extends ClientCommand {
+
+    @Parameters(paramLabel = "ID[@VERSION]", description = "The plugin, optionally with a version.")
+    String ref;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE",
+            description = "Folder to save into (an existing folder, or a path ending in '/'), or the file to write. "
+                    + "Default: the current folder, under the registry's file name.")
+    String output;
+
+    @Override
+    public Integer call() {
+        PluginRef plugin = PluginRef.parse(ref);
+        Path target = target();
+        Downloaded saved = options.reader(env()).download(plugin.id(), plugin.version(), target,
+                Progress.of("Downloading", options.showProgress(env()), err(), env().terminal().columns()));
+        if (options.json) {
+            ObjectNode json = json().createObjectNode()
+                    .put("id", plugin.id())
+                    .put("path", saved.path().toAbsolutePath().toString())
+                    .put("file_name", saved.fileName())
+                    .put("size", saved.size())
+                    .put("sha256", saved.sha256())
+                    .put("verified", saved.verified());
+            printJson(json);
+        } else {
+            say("Saved " + saved.path().toAbsolutePath() + " (" + Format.bytes(saved.size())
+                    + (saved.verified() ? ", SHA-256 verified" : "") + ")");
+        }
+        if (!saved.verified() && !options.quiet) {
+            err().println("plughub: warning: the registry announced no checksum, so the download was not verified");
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The folder or file to save to; a path ending in a separator is a folder, created if need be. */
+    private Path target() {
+        if (output == null) {
+            return env().workingDir();
+        }
+        Path path = env().workingDir().resolve(output);
+        if (output.endsWith("/") || output.endsWith(File.separator)) {
+            try {
+                Files.createDirectories(path);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.UNEXPECTED, "Cannot create the folder " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return path;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.plughub.cli;
+
+import dev.plughub.registry.BuildInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code plughub} command: holds the process environment its subcommands work in. */
+@Command(
+        name = "plughub",
+        scope = ScopeType.INHERIT, // subcommands get --help, --version, the exit codes and the footer too
+        mixinStandardHelpOptions = true,
+        versionProvider = PlughubCommand.Version.class,
+        description = "Plughub: a self-hosted plugin registry and the tools around it.",
+        subcommands = {
+                ServeCommand.class,
+                PublishCommand.class,
+                SearchCommand.class,
+                InfoCommand.class,
+                DownloadCommand.class,
+                LoginCommand.class,
+                LogoutCommand.class,
+                RegisterCommand.class,
+                picocli.CommandLine.HelpCommand.class,
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+                "  PLUGHUB_REGISTRY  registry address (default http://localhost:8080)",
+                "  PLUGHUB_TOKEN     token to send (default: the one 'plughub login' saved)",
+                "  PLUGHUB_HOST, PLUGHUB_PORT, PLUGHUB_DATA_DIR, PLUGHUB_API_KEY,",
+                "  PLUGHUB_MAX_PACKAGE_MB, PLUGHUB_DEV: settings of 'plughub serve'",
+                "  XDG_CONFIG_HOME   folder of plughub/credentials.json (default ~/.config)",
+                "",
+                "Documentation: docs/cli.md and docs/configuration.md in the repository.",
+        })
+public final class PlughubCommand implements Runnable {
+
+    private final CliEnvironment environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show the stack trace of an error.")
+    boolean debug;
+
+    public PlughubCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code plughub --version}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"plughub " + BuildInfo.VERSION};
+        }
+    }
+}

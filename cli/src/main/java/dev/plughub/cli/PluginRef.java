@@ -1,0 +1,26 @@
+package dev.plughub.cli;
+
+import java.util.Optional;
+
+/** {@code ID[@VERSION]} as the command line names a plugin or one of its versions. */
+record PluginRef(String id, Optional<String> version) {
+
+    static PluginRef parse(String text) {
+        String value = text.trim();
+        int at = value.indexOf('@');
+        if (at < 0) {
+            return new PluginRef(value, Optional.empty());
+        }
+        String id = value.substring(0, at);
+        String version = value.substring(at + 1);
+        if (id.isEmpty() || version.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, "Name a plugin as ID or ID@VERSION, not '" + text + "'");
+        }
+        return new PluginRef(id, Optional.of(version));
+    }
+
+    @Override
+    public String toString() {
+        return id + version.map(v -> "@" + v).orElse("");
+    }
+}

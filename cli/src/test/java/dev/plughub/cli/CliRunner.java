@@ -1,0 +1,71 @@
+package dev.plughub.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Runs the CLI in-process with its own environment, config folder and stdin, and captures what it prints. */
+final class CliRunner {
+
+    /** What one run left behind. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Map<String, String> variables = new HashMap<>();
+    private final Path configHome;
+    private final Path workingDir;
+    private String stdin = "";
+    private ShutdownSignal shutdown = ShutdownSignal.jvm();
+
+    CliRunner(Path configHome, Path workingDir) {
+        this.configHome = configHome;
+        this.workingDir = workingDir;
+    }
+
+    CliRunner env(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    CliRunner stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    CliRunner shutdown(ShutdownSignal signal) {
+        this.shutdown = signal;
+        return this;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, environment(), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs the CLI on another thread (for {@code serve}); its output can be read while it runs. */
+    Running start(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliEnvironment env = environment();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> Cli.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true)),
+                runnable -> new Thread(runnable, "cli-under-test").start());
+        return new Running(exit, out, err);
+    }
+
+    /** A CLI run in progress; StringWriter is synchronized, so reading it while the CLI writes is safe. */
+    record Running(CompletableFuture<Integer> exit, StringWriter out, StringWriter err) {
+    }
+
+    private CliEnvironment environment() {
+        return new CliEnvironment(Map.copyOf(variables), configHome, workingDir,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Terminal.none(), shutdown);
+    }
+}

@@ -1,0 +1,297 @@
+package dev.plughub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.plughub.core.checksum.Sha256;
+import dev.plughub.registry.BuildInfo;
+import dev.plughub.registry.RegistryConfig;
+import dev.plughub.registry.RegistryServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code plughub} command run in-process against a real registry on a free port of 127.0.0.1. */
+class CliTest {
+
+    static final String OPERATOR_KEY = "cli-test-operator-key";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    static RegistryServer server;
+    static String registry;
+
+    @TempDir
+    Path config;
+
+    @TempDir
+    Path work;
+
+    CliRunner cli;
+
+    @BeforeAll
+    static void startRegistry() {
+        server = RegistryServer.start(RegistryConfig.fromEnvironment(Map.of())
+                .withHost("127.0.0.1").withPort(0).withDataDir(data).withApiKey(OPERATOR_KEY));
+        registry = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        server.close();
+    }
+
+    @BeforeEach
+    void runner() {
+        cli = new CliRunner(config, work).env("PLUGHUB_REGISTRY", registry);
+    }
+
+    @Test
+    void prints_its_version() {
+        CliRunner.Result result = cli.run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().strip()).isEqualTo("plughub " + BuildInfo.VERSION);
+    }
+
+    @Test
+    void help_documents_the_exit_codes() {
+        CliRunner.Result result = cli.run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Exit codes:", "checksum mismatch", "serve", "publish", "download");
+    }
+
+    @Test
+    void publishes_finds_shows_and_downloads_a_plugin_byte_for_byte() throws IOException {
+        assertThat(cli.stdin("correct horse battery\n").run("register", "-u", "cli-ada", "--password-stdin").exitCode()).isZero();
+        Path zip = SamplePackage.zip(work, "cli-round", "1.0.0");
+
+        CliRunner.Result published = cli.run("publish", zip.toString(), "--sha256", Sha256.of(zip), "--changelog", "First release");
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        assertThat(published.out()).contains("Published cli-round 1.0.0", "sha256:" + Sha256.of(zip));
+
+        CliRunner.Result found = cli.run("search", "cli-round");
+        assertThat(found.exitCode()).isZero();
+        assertThat(found.out().lines().findFirst().orElseThrow()).matches("ID +VERSION +DOWNLOADS +RATING +DESCRIPTION");
+        assertThat(found.out()).containsPattern("cli-round +1\\.0\\.0 +0 +- +A sample plugin for tests");
+
+        CliRunner.Result info = cli.run("info", "cli-round");
+        assertThat(info.exitCode()).isZero();
+        assertThat(info.out()).contains("cli-round 1.0.0 - Sample cli-round", "Owners:", "cli-ada", "First release");
+
+        CliRunner.Result version = cli.run("info", "cli-round@1.0.0");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).contains("SHA-256:", Sha256.of(zip));
+
+        CliRunner.Result downloaded = cli.run("download", "cli-round@1.0.0", "-o", "out/");
+        assertThat(downloaded.exitCode()).as(downloaded.err()).isZero();
+        assertThat(downloaded.out()).contains("SHA-256 verified");
+        assertThat(Files.readAllBytes(work.resolve("out/cli-round-1.0.0.zip"))).isEqualTo(Files.readAllBytes(zip));
+
+        CliRunner.Result toFile = cli.run("download", "cli-round", "-o", "renamed.zip", "--quiet");
+        assertThat(toFile.exitCode()).isZero();
+        assertThat(toFile.out()).isEmpty();
+        assertThat(Files.readAllBytes(work.resolve("renamed.zip"))).isEqualTo(Files.readAllBytes(zip));
+    }
+
+    @Test
+    void json_output_is_the_registry_data_and_parses() throws IOException {
+        Path zip = SamplePackage.zip(work, "cli-json", "2.0.0");
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+
+        JsonNode published = json(cli.run("publish", zip.toString(), "--json"));
+        assertThat(published.path("id").asText()).isEqualTo("cli-json");
+        assertThat(published.path("file_hash").asText()).isEqualTo("sha256:" + Sha256.of(zip));
+
+        JsonNode search = json(cli.run("search", "cli-json", "--json"));
+        assertThat(search.path("plugins").get(0).path("id").asText()).isEqualTo("cli-json");
+        assertThat(search.path("pagination").path("total").asLong()).isPositive();
+
+        JsonNode info = json(cli.run("info", "cli-json", "--json"));
+        assertThat(info.path("current_version").asText()).isEqualTo("2.0.0");
+        assertThat(info.path("versions").isArray()).isTrue();
+
+        JsonNode download = json(cli.run("download", "cli-json", "-o", work.resolve("dl").toString() + "/", "--json"));
+        assertThat(download.path("verified").asBoolean()).isTrue();
+        assertThat(download.path("sha256").asText()).isEqualTo(Sha256.of(zip));
+        assertThat(Path.of(download.path("path").asText())).hasSameBinaryContentAs(zip);
+    }
+
+    @Test
+    void login_saves_the_token_readable_by_its_owner_only_and_logout_forgets_it() throws IOException {
+        cli.stdin("correct horse battery\n").run("register", "-u", "cli-carol", "--password-stdin");
+        Files.deleteIfExists(config.resolve("plughub/credentials.json"));
+
+        CliRunner.Result login = cli.stdin("correct horse battery\n").run("login", "--username", "cli-carol", "--password-stdin");
+
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        Path file = config.resolve("plughub/credentials.json");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        JsonNode saved = JSON.readTree(file.toFile()).path("registries").path(registry);
+        assertThat(saved.path("username").asText()).isEqualTo("cli-carol");
+        assertThat(saved.path("token").asText()).isNotBlank();
+
+        Path zip = SamplePackage.zip(work, "cli-carol-plugin", "0.1.0");
+        assertThat(cli.run("publish", zip.toString()).exitCode()).isZero();
+
+        assertThat(cli.run("logout").exitCode()).isZero();
+        assertThat(JSON.readTree(file.toFile()).path("registries").has(registry)).isFalse();
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        CliRunner.Result refused = cli.run("publish", SamplePackage.zip(work, "cli-carol-plugin", "0.2.0").toString());
+        assertOneLineError(refused, ExitCodes.AUTH);
+    }
+
+    @Test
+    void a_wrong_password_is_an_authentication_error() {
+        cli.stdin("correct horse battery\n").run("register", "-u", "cli-dave", "--password-stdin");
+
+        assertOneLineError(cli.stdin("not the password\n").run("login", "-u", "cli-dave", "--password-stdin"), ExitCodes.AUTH);
+    }
+
+    @Test
+    void login_without_a_terminal_needs_password_stdin() {
+        assertOneLineError(cli.run("login", "-u", "someone"), ExitCodes.USAGE);
+    }
+
+    @Test
+    void an_unknown_plugin_is_exit_code_4() {
+        CliRunner.Result result = cli.run("info", "cli-no-such-plugin");
+
+        assertOneLineError(result, ExitCodes.NOT_FOUND);
+        assertThat(result.err()).contains("(PLUGIN_NOT_FOUND)");
+        assertOneLineError(cli.run("download", "cli-no-such-plugin", "-o", "x/"), ExitCodes.NOT_FOUND);
+    }
+
+    @Test
+    void publishing_a_version_twice_is_exit_code_5() throws IOException {
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+        assertThat(cli.run("publish", SamplePackage.zip(work, "cli-twice", "1.0.0").toString()).exitCode()).isZero();
+
+        CliRunner.Result again = cli.run("publish", SamplePackage.zip(work, "cli-twice", "1.0.0").toString());
+
+        assertOneLineError(again, ExitCodes.CONFLICT);
+        assertThat(again.err()).contains("(VERSION_EXISTS)");
+    }
+
+    @Test
+    void publishing_without_or_with_a_wrong_token_is_exit_code_3() throws IOException {
+        Path zip = SamplePackage.zip(work, "cli-auth", "1.0.0");
+
+        CliRunner.Result anonymous = cli.run("publish", zip.toString());
+        assertOneLineError(anonymous, ExitCodes.AUTH);
+        assertThat(anonymous.err()).contains("plughub login");
+        assertOneLineError(cli.run("publish", zip.toString(), "--token", "phub_wrong"), ExitCodes.AUTH);
+    }
+
+    @Test
+    void a_file_that_is_not_a_package_is_exit_code_6() throws IOException {
+        Path fake = Files.writeString(work.resolve("fake.zip"), "this is not a zip archive");
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+
+        assertOneLineError(cli.run("publish", fake.toString()), ExitCodes.INVALID);
+        assertOneLineError(cli.run("publish", work.resolve("missing.zip").toString()), ExitCodes.INVALID);
+    }
+
+    @Test
+    void usage_errors_are_exit_code_2_in_one_line() {
+        assertOneLineError(cli.run("search", "--no-such-option"), ExitCodes.USAGE);
+        assertOneLineError(cli.run("publish"), ExitCodes.USAGE);
+        assertOneLineError(cli.run("publish", "x.zip", "--sha256", "xyz"), ExitCodes.USAGE);
+        assertOneLineError(cli.run("search", "--registry", "not a url"), ExitCodes.USAGE);
+        assertOneLineError(cli.run("search", "--limit", "1000"), ExitCodes.USAGE);
+    }
+
+    @Test
+    void a_registry_that_is_not_running_is_exit_code_7() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        CliRunner.Result result = cli.run("search", "x", "--registry", "http://127.0.0.1:" + port);
+
+        assertOneLineError(result, ExitCodes.UNREACHABLE);
+        assertThat(result.err()).contains("Cannot reach the registry at http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void a_download_that_does_not_match_its_checksum_is_exit_code_9_and_leaves_nothing() throws IOException {
+        HttpServer liar = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        liar.createContext("/", exchange -> {
+            byte[] body = "corrupted bytes".getBytes();
+            exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"liar-1.0.0.zip\"");
+            exchange.getResponseHeaders().add("X-Checksum-SHA256", "0".repeat(64));
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        liar.start();
+        try {
+            CliRunner.Result result = cli.run("download", "liar", "-o", "dl/", "--registry",
+                    "http://127.0.0.1:" + liar.getAddress().getPort());
+
+            assertOneLineError(result, ExitCodes.CHECKSUM);
+            try (var files = Files.list(work.resolve("dl"))) {
+                assertThat(files).isEmpty();
+            }
+        } finally {
+            liar.stop(0);
+        }
+    }
+
+    @Test
+    void shows_a_progress_bar_for_large_uploads_and_downloads_when_asked() throws IOException {
+        Path zip = SamplePackage.zip(work, "cli-large", "1.0.0", 2 * 1024 * 1024);
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+
+        CliRunner.Result upload = cli.run("publish", zip.toString(), "--progress");
+        CliRunner.Result download = cli.run("download", "cli-large", "-o", "big/", "--progress");
+
+        assertThat(upload.exitCode()).as(upload.err()).isZero();
+        assertThat(upload.err()).contains("Uploading").contains("100%");
+        assertThat(download.exitCode()).isZero();
+        assertThat(download.err()).contains("Downloading").contains("100%");
+        assertThat(work.resolve("big/cli-large-1.0.0.zip")).hasSameBinaryContentAs(zip);
+        assertThat(cli.run("publish", SamplePackage.zip(work, "cli-large", "1.0.1", 2 * 1024 * 1024).toString()).err())
+                .as("no bar when stderr is not a terminal").isEmpty();
+    }
+
+    @Test
+    void lists_every_plugin_without_search_text() throws IOException {
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+        cli.run("publish", SamplePackage.zip(work, "cli-listed", "1.0.0").toString());
+
+        CliRunner.Result all = cli.run("search", "--limit", "100", "--sort", "name", "--order", "asc");
+
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).contains("cli-listed");
+    }
+
+    private static JsonNode json(CliRunner.Result result) throws IOException {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return JSON.readTree(result.out());
+    }
+
+    static void assertOneLineError(CliRunner.Result result, int exitCode) {
+        assertThat(result.exitCode()).as("exit code; stderr: " + result.err()).isEqualTo(exitCode);
+        assertThat(result.err()).startsWith("plughub: error: ");
+        assertThat(result.err().strip().lines()).as(result.err()).hasSize(1);
+    }
+}

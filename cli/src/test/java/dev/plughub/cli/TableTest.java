@@ -1,0 +1,41 @@
+package dev.plughub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TableTest {
+
+    private static String render(Table table, int width) {
+        StringWriter out = new StringWriter();
+        table.print(new PrintWriter(out, true), width);
+        return out.toString();
+    }
+
+    @Test
+    void aligns_columns_and_cuts_the_last_one_to_the_width() {
+        Table table = new Table(List.of("ID", "DOWNLOADS", "DESCRIPTION"),
+                List.of(Table.Align.LEFT, Table.Align.RIGHT, Table.Align.LEFT))
+                .row("a", "5", "short")
+                .row("longer-id", "1,234", "a description far too long to fit in the forty columns given");
+
+        List<String> lines = render(table, 40).lines().toList();
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(40));
+        assertThat(lines.get(0)).isEqualTo("ID         DOWNLOADS  DESCRIPTION");
+        assertThat(lines.get(1)).isEqualTo("a                  5  short");
+        assertThat(lines.get(2)).startsWith("longer-id      1,234  a description").endsWith("…");
+    }
+
+    @Test
+    void keeps_each_row_on_one_line_whatever_the_text_holds() {
+        Table table = new Table(List.of("ID", "DESCRIPTION"), List.of(Table.Align.LEFT, Table.Align.LEFT))
+                .row("x", "two\nlines\tand a tab");
+
+        assertThat(render(table, 80).lines()).containsExactly("ID  DESCRIPTION", "x   two lines and a tab");
+    }
+}
