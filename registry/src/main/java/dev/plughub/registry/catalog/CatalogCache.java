@@ -24,6 +24,8 @@ public final class CatalogCache {
      * matter less, so they are kept longer; every catalogue write still drops them at once.
      */
     public static final Duration LIST_FRESHNESS = Duration.ofSeconds(15);
+    /** The most bytes each of the two caches holds. */
+    static final long MAX_BYTES = 24L * 1024 * 1024;
 
     private final Cache<String, Optional<byte[]>> details;
     private final Cache<ListKey, byte[]> lists;
@@ -41,8 +43,13 @@ public final class CatalogCache {
     }
 
     public CatalogCache(Duration detailFreshness, Duration listFreshness) {
-        this.details = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(detailFreshness).build();
-        this.lists = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(listFreshness).build();
+        // Bounded by bytes, not entries: the server runs with a small heap and lists vary in size.
+        this.details = Caffeine.newBuilder().maximumWeight(MAX_BYTES).expireAfterWrite(detailFreshness)
+                .<String, Optional<byte[]>>weigher((id, body) -> 64 + id.length() + body.map(b -> b.length).orElse(0))
+                .build();
+        this.lists = Caffeine.newBuilder().maximumWeight(MAX_BYTES).expireAfterWrite(listFreshness)
+                .<ListKey, byte[]>weigher((key, body) -> 256 + body.length)
+                .build();
     }
 
     /** Forgets everything cached about a plugin (its detail and every list, which may show it). */

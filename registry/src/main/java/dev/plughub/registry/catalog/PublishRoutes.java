@@ -69,9 +69,9 @@ public final class PublishRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        for (String path : List.of(UPLOAD, UPLOAD_ZIP, PUBLISH, UPLOAD_TEMP)) {
-            routes.before(path, this::refuseOversized);
-        }
+        // The size check runs first in each handler rather than as before-handlers: Javalin reads no
+        // body until asked, so it still answers before a byte is read, and before-handlers are
+        // matched against every request the server gets (a tenth of a cached read's time).
         routes.post(UPLOAD, ctx -> answer(ctx, publish(ctx, List.of("plugin_file"), "upload", Access.PUBLISH_SCOPE)));
         routes.post(PUBLISH, ctx -> answer(ctx,
                 publish(ctx, List.of("plugin_file", "file", "package"), "publish", Access.PUBLISH_SCOPE)));
@@ -96,6 +96,7 @@ public final class PublishRoutes {
     }
 
     private Accepted publish(Context ctx, List<String> fileFields, String source, Access access) throws ServletException {
+        refuseOversized(ctx);
         Optional<Principal> principal = switch (access) {
             case PUBLISH_SCOPE -> Optional.of(authenticator.require(ctx, TokenScope.PUBLISH));
             case ANONYMOUS_IN_DEV -> dev ? optionalPublisher(ctx) : Optional.of(authenticator.require(ctx, TokenScope.PUBLISH));

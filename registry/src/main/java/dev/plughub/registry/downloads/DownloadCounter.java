@@ -39,7 +39,8 @@ public final class DownloadCounter implements AutoCloseable {
 
     /** The same client downloading the same version counts once per this window. */
     public static final Duration DEDUP_WINDOW = Duration.ofHours(1);
-    private static final long DEDUP_KEYS = 1_000_000;
+    /** Bounded so a flood of distinct clients costs at most ~20 MB (the server's heap is small); past it, a repeat may count twice. */
+    private static final long DEDUP_KEYS = 150_000;
 
     /** One version's downloads on one UTC day. */
     record Key(long pluginPk, long versionPk, long epochDay) {

@@ -34,7 +34,8 @@ public final class FixedWindowLimiter {
         this.limit = limit;
         this.windowMillis = window.toMillis();
         this.clock = clock;
-        this.windows = Caffeine.newBuilder().maximumSize(1_000_000).expireAfterAccess(window.multipliedBy(2)).build();
+        // Bounded (~15 MB) so a flood of distinct addresses cannot exhaust the server's small heap.
+        this.windows = Caffeine.newBuilder().maximumSize(150_000).expireAfterAccess(window.multipliedBy(2)).build();
     }
 
     public int limit() {

@@ -47,8 +47,9 @@ public final class ReviewService {
     private record PageKey(long generation, String pluginId, String kind, ReviewStore.Order order, PageRequest page) {
     }
 
+    /** A page may hold 100 reviews of 5,000 characters: few pages, kept one second, bound the memory. */
     private final Cache<PageKey, Object> pages = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(CatalogCache.FRESHNESS).build();
+            .maximumSize(500).expireAfterWrite(CatalogCache.FRESHNESS).build();
     private final AtomicLong generation = new AtomicLong();
     private final ReviewStore store;
     private final CatalogStore catalog;
