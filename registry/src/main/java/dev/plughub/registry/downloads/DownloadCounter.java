@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class DownloadCounter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadCounter.class);
-    private static final long DAY_MILLIS = 86_400_000L;
+    private static final long HOUR_MILLIS = 3_600_000L;
 
     private final Database db;
     private final Clock clock;
@@ -43,8 +43,8 @@ public final class DownloadCounter implements AutoCloseable {
     private static final long DEDUP_KEYS = 150_000;
 
     /** One version's downloads on one UTC day. */
-    record Key(long pluginPk, long versionPk, long epochDay) {
-        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::versionPk).thenComparingLong(Key::epochDay);
+    record Key(long pluginPk, long versionPk, long epochHour) {
+        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::versionPk).thenComparingLong(Key::epochHour);
     }
 
     public DownloadCounter(Database db, Clock clock, Duration interval) {
@@ -88,8 +88,8 @@ public final class DownloadCounter implements AutoCloseable {
 
     /** One more download of this version (memory only), without de-duplication. */
     public void record(ServedVersion version) {
-        long day = Math.floorDiv(clock.millis(), DAY_MILLIS);
-        pending.merge(new Key(version.pluginPk(), version.versionPk(), day), 1L, Long::sum);
+        long hour = Math.floorDiv(clock.millis(), HOUR_MILLIS);
+        pending.merge(new Key(version.pluginPk(), version.versionPk(), hour), 1L, Long::sum);
     }
 
     /** Downloads counted but not yet written. */
@@ -136,8 +136,17 @@ public final class DownloadCounter implements AutoCloseable {
                     SELECT :id, :day, :n WHERE EXISTS (SELECT 1 FROM plugin_versions WHERE id = :id)
                     ON CONFLICT (version_pk, day) DO UPDATE SET n = download_daily.n + excluded.n""");
             batch.forEach((key, n) -> daily.bind("id", key.versionPk())
-                    .bind("day", LocalDate.ofEpochDay(key.epochDay()).toString()).bind("n", n).add());
+                    .bind("day", LocalDate.ofEpochDay(Math.floorDiv(key.epochHour(), 24)).toString()).bind("n", n).add());
             daily.execute();
+            PreparedBatch hourly = h.prepareBatch("""
+                    INSERT INTO download_hourly (version_pk, hour, n)
+                    SELECT :id, :hour, :n WHERE EXISTS (SELECT 1 FROM plugin_versions WHERE id = :id)
+                    ON CONFLICT (version_pk, hour) DO UPDATE SET n = download_hourly.n + excluded.n""");
+            batch.forEach((key, n) -> hourly.bind("id", key.versionPk()).bind("hour", key.epochHour()).bind("n", n).add());
+            hourly.execute();
+            // The hourly rows only serve the last 24 hours; two days are kept, the rest is in download_daily.
+            h.createUpdate("DELETE FROM download_hourly WHERE hour < :cutoff")
+                    .bind("cutoff", Math.floorDiv(clock.millis(), HOUR_MILLIS) - 48).execute();
         });
     }
 

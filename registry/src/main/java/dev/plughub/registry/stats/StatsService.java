@@ -29,8 +29,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Download and rating statistics. Downloads per day come from {@code download_daily} (UTC days,
  * written by the download counter every 2 s); windows are whole UTC days counted back from today:
- * {@code daily} = today so far, {@code weekly} = the last 7 days, {@code monthly} = the last 30,
- * today included. Answers are serialized once and kept for about a second.
+ * {@code weekly} = the last 7 days, {@code monthly} = the last 30, today included; {@code daily} is
+ * the last 24 hours, from {@code download_hourly}. Answers are serialized once and kept for about a second.
  */
 public final class StatsService {
 
@@ -74,7 +74,7 @@ public final class StatsService {
             Map<LocalDate, Long> days = daily(h, plugin.pk(), today.minusDays(29), today);
             long monthly = sumFrom(days, today.minusDays(29));
             long weekly = sumFrom(days, today.minusDays(6));
-            long daily = days.getOrDefault(today, 0L);
+            long daily = lastDay(h, plugin.pk());
             Map<String, Long> versions = new LinkedHashMap<>();
             h.createQuery("""
                             SELECT version, downloads FROM plugin_versions
@@ -135,6 +135,16 @@ public final class StatsService {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Downloads in the last 24 hours: the current UTC hour so far and the 23 before it. */
+    private long lastDay(Handle h, long pluginPk) {
+        long hour = Math.floorDiv(clock.millis(), 3_600_000L);
+        return h.createQuery("""
+                        SELECT coalesce(SUM(d.n), 0) FROM download_hourly d JOIN plugin_versions v ON v.id = d.version_pk
+                        WHERE v.plugin_pk = :pk AND d.hour > :from""")
+                .bind("pk", pluginPk).bind("from", hour - 24)
+                .mapTo(Long.class).one();
     }
 
     private static Map<LocalDate, Long> daily(Handle h, long pluginPk, LocalDate from, LocalDate to) {

@@ -2,6 +2,7 @@ package dev.plughub.registry.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.downloads.CatalogFixture;
 import dev.plughub.registry.downloads.DownloadCounter;
 import dev.plughub.registry.downloads.ServedVersion;
@@ -53,6 +54,12 @@ class DownloadDedupTest {
             assertThat(catalog.versionDownloads("deduped", "1.0.0")).isEqualTo(3);
             assertThat(catalog.versionDownloads("deduped", "2.0.0")).isEqualTo(1);
             assertThat(catalog.pluginDownloads("deduped")).isEqualTo(4);
+        }
+        try (TestRegistry registry = TestRegistry.start(dataDir)) {     // and they are today's and this hour's
+            JsonNode stats = registry.api().get("/api/v1/plugins/deduped/stats").json().path("data");
+            assertThat(stats.path("daily_downloads").asLong()).isEqualTo(4);
+            assertThat(stats.path("weekly_downloads").asLong()).isEqualTo(4);
+            assertThat(stats.path("version_downloads").path("1.0.0").asLong()).isEqualTo(3);
         }
     }
 

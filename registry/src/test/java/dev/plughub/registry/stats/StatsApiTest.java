@@ -27,6 +27,12 @@ class StatsApiTest {
                 "INSERT INTO download_daily (version_pk, day, n) VALUES (?, ?, ?)", v.versionPk(), day.toString(), n));
     }
 
+    private static void hour(CatalogFixture catalog, ServedVersion v, long hoursAgo, long n) {
+        long hour = Math.floorDiv(System.currentTimeMillis(), 3_600_000L) - hoursAgo;
+        catalog.db().write().useHandle(h -> h.execute(
+                "INSERT INTO download_hourly (version_pk, hour, n) VALUES (?, ?, ?)", v.versionPk(), hour, n));
+    }
+
     private static void totals(CatalogFixture catalog, ServedVersion v, long n) {
         catalog.db().write().useHandle(h -> {
             h.execute("UPDATE plugin_versions SET downloads = ? WHERE id = ?", n, v.versionPk());
@@ -35,7 +41,7 @@ class StatsApiTest {
     }
 
     @Test
-    void plugin_stats_count_whole_utc_days_back_from_today() {
+    void plugin_stats_count_utc_days_back_from_today_and_the_last_24_hours() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
             catalog.plugin("charted");
@@ -47,6 +53,9 @@ class StatsApiTest {
             day(catalog, v1, today.minusDays(7), 2);    // the 8th: not
             day(catalog, v1, today.minusDays(29), 11);  // the 30th: still in the month
             day(catalog, v1, today.minusDays(30), 13);  // the 31st: not
+            hour(catalog, v2, 0, 3);     // this hour: in the last 24 hours
+            hour(catalog, v1, 23, 2);    // 23 hours back: still in
+            hour(catalog, v1, 24, 17);   // 24 hours back: not
             totals(catalog, v1, 34);
             totals(catalog, v2, 5);
         }
@@ -59,7 +68,7 @@ class StatsApiTest {
             assertThat(s.path("total_downloads").asLong()).isEqualTo(39);
             assertThat(s.path("monthly_downloads").asLong()).isEqualTo(5 + 7 + 1 + 2 + 11);
             assertThat(s.path("weekly_downloads").asLong()).isEqualTo(5 + 7 + 1);
-            assertThat(s.path("daily_downloads").asLong()).isEqualTo(5);
+            assertThat(s.path("daily_downloads").asLong()).isEqualTo(3 + 2);
             assertThat(s.path("average_rating").asDouble()).isZero();
             assertThat(s.path("total_ratings").asLong()).isZero();
             assertThat(s.path("rating_distribution").toString()).isEqualTo("{\"5\":0,\"4\":0,\"3\":0,\"2\":0,\"1\":0}");
