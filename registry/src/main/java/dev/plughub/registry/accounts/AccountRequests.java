@@ -1,16 +1,9 @@
 package dev.plughub.registry.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plughub.registry.http.ApiException;
-import dev.plughub.registry.http.ErrorCode;
-import dev.plughub.registry.http.Json;
-import java.io.IOException;
-import java.util.ArrayList;
+import dev.plughub.registry.http.FieldErrors;
+import dev.plughub.registry.http.JsonBodies;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,7 +26,6 @@ public final class AccountRequests {
     public static final int TOKEN_DAYS_MAX = 365;
     public static final int TOKEN_DAYS_DEFAULT = 90;
     /** Plausible, not RFC 5322: one @, something before it, a dot in the domain, no spaces. */
-    private static final ObjectMapper READER = Json.mapper();
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$");
 
     private AccountRequests() {
@@ -49,7 +41,7 @@ public final class AccountRequests {
     }
 
     public static Register register(byte[] body) {
-        Fields f = new Fields(object(body));
+        Fields f = new Fields(JsonBodies.requireObject(body));
         Optional<String> username = f.string("username", true);
         Optional<String> password = f.string("password", true);
         Optional<String> email = f.string("email", false).filter(s -> !s.isEmpty());
@@ -87,7 +79,7 @@ public final class AccountRequests {
     }
 
     public static Login login(byte[] body) {
-        Fields f = new Fields(object(body));
+        Fields f = new Fields(JsonBodies.requireObject(body));
         Optional<String> username = f.string("username", false);
         Optional<String> email = f.string("email", false);
         Optional<String> password = f.string("password", true);
@@ -99,7 +91,7 @@ public final class AccountRequests {
     }
 
     public static NewToken newToken(byte[] body) {
-        Fields f = new Fields(object(body));
+        Fields f = new Fields(JsonBodies.requireObject(body));
         Optional<String> name = f.string("name", true);
         name.ifPresent(n -> {
             if (n.isBlank()) {
@@ -142,33 +134,12 @@ public final class AccountRequests {
         return new NewToken(name.orElseThrow().strip(), Set.copyOf(scopes), days);
     }
 
-    private static JsonNode object(byte[] body) {
-        if (body.length == 0) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is empty: send a JSON object");
-        }
-        JsonNode node;
-        try {
-            node = READER.readTree(body);
-        } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object");
-        }
-        return node;
-    }
-
     /** Reads typed fields from a JSON object, collecting one list of messages per field. */
-    private static final class Fields {
+    private static final class Fields extends FieldErrors {
         private final JsonNode object;
-        private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
         Fields(JsonNode object) {
             this.object = object;
-        }
-
-        boolean hasError(String name) {
-            return errors.containsKey(name);
         }
 
         JsonNode node(String name) {
@@ -190,16 +161,5 @@ public final class AccountRequests {
             return Optional.of(node.asText());
         }
 
-        void error(String field, String message) {
-            errors.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
-        }
-
-        void throwIfAny() {
-            if (!errors.isEmpty()) {
-                Map<String, List<String>> copy = new LinkedHashMap<>();
-                errors.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-                throw ApiException.validation(copy);
-            }
-        }
     }
 }

@@ -1,15 +1,13 @@
 package dev.plughub.registry.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.accounts.TokenScope;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.ErrorCode;
-import dev.plughub.registry.http.Json;
+import dev.plughub.registry.http.JsonBodies;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +18,6 @@ import java.util.Set;
  */
 public final class Access {
 
-    private static final ObjectMapper JSON = Json.mapper();
 
     private final Authenticator authenticator;
 
@@ -62,23 +59,7 @@ public final class Access {
 
     /** The request body as a JSON object; an empty body is an empty object; anything else is 400. */
     public static JsonNode body(Context ctx) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length == 0) {
-            return JSON.createObjectNode();
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON");
-        }
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return JSON.createObjectNode();
-        }
-        if (!node.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object");
-        }
-        return node;
+        return JsonBodies.objectOrEmpty(ctx.bodyAsBytes());
     }
 
     /** A text field: absent or null is empty, blank is empty, anything but a string is a 422 of that field. */

@@ -1,20 +1,16 @@
 package dev.plughub.registry.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.accounts.TokenScope;
 import dev.plughub.registry.catalog.CatalogStore.Viewer;
+import dev.plughub.registry.http.JsonBodies;
 import dev.plughub.registry.http.RawJson;
-import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.Envelope;
-import dev.plughub.registry.http.ErrorCode;
-import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.PageRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +24,6 @@ public final class CatalogRoutes {
 
     private final CatalogService catalog;
     private final Authenticator authenticator;
-    private final ObjectMapper json = Json.mapper();
 
     public CatalogRoutes(CatalogService catalog, Authenticator authenticator) {
         this.catalog = catalog;
@@ -57,13 +52,8 @@ public final class CatalogRoutes {
     }
 
     /** Seed 003's search: {query, category, tags, sort, order, page, limit | per_page} in a JSON body. */
-    private void search(Context ctx) throws IOException {
-        byte[] body = ctx.bodyAsBytes();
-        JsonNode parsed = body.length == 0 ? null : json.readTree(body);
-        JsonNode request = parsed == null || parsed.isNull() || parsed.isMissingNode() ? json.createObjectNode() : parsed;
-        if (!request.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The search request must be a JSON object");
-        }
+    private void search(Context ctx) {
+        JsonNode request = JsonBodies.objectOrEmpty(ctx.bodyAsBytes());
         List<String> tags = new ArrayList<>();
         for (String field : List.of("tags", "tag")) {
             JsonNode node = request.path(field);

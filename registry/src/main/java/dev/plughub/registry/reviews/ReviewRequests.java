@@ -1,13 +1,9 @@
 package dev.plughub.registry.reviews;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.registry.http.ApiException;
-import dev.plughub.registry.http.ErrorCode;
-import dev.plughub.registry.http.Json;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.plughub.registry.http.FieldErrors;
+import dev.plughub.registry.http.JsonBodies;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +20,6 @@ public final class ReviewRequests {
     public static final int COMMENT_MAX = 5_000;
     static final String RATING_RANGE = "Rating must be between 1 and 5";
 
-    private static final ObjectMapper READER = Json.mapper();
 
     private ReviewRequests() {
     }
@@ -47,7 +42,7 @@ public final class ReviewRequests {
 
     /** {@code POST /ratings}: {"rating": 1..5, "review"?: ≤ 1,000 characters}. */
     public static Submission rating(byte[] body) {
-        Fields f = new Fields(object(body));
+        Fields f = new Fields(JsonBodies.requireObject(body));
         Optional<Integer> rating = f.rating();
         Change review = f.text("review", REVIEW_MAX, "Review cannot exceed " + REVIEW_MAX + " characters");
         f.throwIfAny();
@@ -56,7 +51,7 @@ public final class ReviewRequests {
 
     /** {@code POST /reviews}: {"rating": 1..5, "title"?: ≤ 200, "comment"?: ≤ 5,000 characters}. */
     public static Submission review(byte[] body) {
-        Fields f = new Fields(object(body));
+        Fields f = new Fields(JsonBodies.requireObject(body));
         Optional<Integer> rating = f.rating();
         Change title = f.text("title", TITLE_MAX, "Title cannot exceed " + TITLE_MAX + " characters");
         String commentField = f.has("comment") || !f.has("review") ? "comment" : "review";
@@ -67,7 +62,7 @@ public final class ReviewRequests {
 
     /** A vote: {"helpful": true|false}, or {"vote": "helpful"|"unhelpful"}; answers whether it is helpful. */
     public static boolean vote(byte[] body) {
-        JsonNode request = object(body);
+        JsonNode request = JsonBodies.requireObject(body);
         JsonNode helpful = request.get("helpful");
         if (helpful != null && helpful.isBoolean()) {
             return helpful.asBoolean();
@@ -89,25 +84,8 @@ public final class ReviewRequests {
                 "Send {\"helpful\": true} or {\"helpful\": false} (or {\"vote\": \"helpful\"} / {\"vote\": \"unhelpful\"})")));
     }
 
-    private static JsonNode object(byte[] body) {
-        if (body.length == 0) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is empty: send a JSON object");
-        }
-        JsonNode node;
-        try {
-            node = READER.readTree(body);
-        } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object");
-        }
-        return node;
-    }
-
-    private static final class Fields {
+    private static final class Fields extends FieldErrors {
         private final JsonNode object;
-        private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
         Fields(JsonNode object) {
             this.object = object;
@@ -158,18 +136,6 @@ public final class ReviewRequests {
                 return Change.KEEP;
             }
             return new Change(true, Optional.of(text));
-        }
-
-        void error(String field, String message) {
-            errors.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
-        }
-
-        void throwIfAny() {
-            if (!errors.isEmpty()) {
-                Map<String, List<String>> copy = new LinkedHashMap<>();
-                errors.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-                throw ApiException.validation(copy);
-            }
         }
 
         private static String describe(JsonNode node) {

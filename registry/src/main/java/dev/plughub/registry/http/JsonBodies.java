@@ -1,0 +1,42 @@
+package dev.plughub.registry.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/** Request bodies that must be JSON objects: one reading, one set of 400 answers, for every route. */
+public final class JsonBodies {
+
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private JsonBodies() {
+    }
+
+    /** The body as a JSON object; an empty body is a 400 too (the route needs fields). */
+    public static JsonNode requireObject(byte[] body) {
+        if (body.length == 0) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is empty: send a JSON object");
+        }
+        return objectOrEmpty(body);
+    }
+
+    /** The body as a JSON object, where an empty body or {@code null} means no fields at all. */
+    public static JsonNode objectOrEmpty(byte[] body) {
+        if (body.length == 0) {
+            return JSON.createObjectNode();
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON");
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return JSON.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object");
+        }
+        return node;
+    }
+}
