@@ -4,40 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
 import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One walk over every described route and its usual answers, so the description is held against
  * the real server even where no feature test happens to look (each answer is checked by {@link Api}).
  */
-class ContractTourTest {
+class ContractTourTest extends RunningRegistry {
 
     private static final String[] OPERATOR = {"X-API-Key", TestRegistry.OPERATOR_KEY};
-
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-        api = registry.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
 
     @Test
     void publish_browse_download_and_delete_answer_as_described() {

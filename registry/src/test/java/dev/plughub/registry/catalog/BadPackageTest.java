@@ -5,10 +5,9 @@ import static dev.plughub.registry.catalog.Publishing.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
-import dev.plughub.registry.testing.TestRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,9 +17,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,25 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every hostile or broken package of issue 2, published through HTTP: each is a 4xx that names the
  * rule it broke, and leaves no plugin, no version and no package file behind.
  */
-class BadPackageTest {
-
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-        api = registry.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
+class BadPackageTest extends RunningRegistry {
 
     /** An archive-level refusal: 400 PACKAGE_INVALID with the rule in details and in the message. */
     static Stream<Arguments> archives() {

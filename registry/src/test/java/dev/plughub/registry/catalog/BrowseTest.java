@@ -6,19 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
-import dev.plughub.registry.testing.TestRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,21 +24,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (in this order, so created_at sorts are predictable): alpha-monitor, beta-network, gamma-notes,
  * unicode-plugin, script-plugin.
  */
-class BrowseTest {
+class BrowseTest extends RunningRegistry {
 
     static final String HOSTILE_TEXT = "<script>alert('x')</script> '; DROP TABLE plugins; -- \"quoted\" & <b>bold</b>";
 
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
-
     @BeforeAll
-    static void start() throws InterruptedException {
-        registry = TestRegistry.start(data);
-        api = registry.api();
+    static void seed() throws InterruptedException {
         publishSlowly(TestPackages.plugin("alpha-monitor", "1.0.0").name("Alpha System Monitor")
                 .description("Watches CPU, memory and disks").tags("system", "monitoring").category("tools").zip(files));
         publishSlowly(TestPackages.plugin("beta-network", "1.0.0").name("Beta Network Scanner")
@@ -59,11 +47,6 @@ class BrowseTest {
     private static void publishSlowly(Path file) throws InterruptedException {
         published(api, file);
         Thread.sleep(5);
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
     }
 
     private static JsonNode list(String query) {

@@ -4,9 +4,8 @@ import static dev.plughub.registry.catalog.Publishing.OPERATOR;
 import static dev.plughub.registry.catalog.Publishing.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plughub.registry.testing.Api;
+import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
-import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,33 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Publishes racing each other: one version is stored once; different versions are all stored. */
-class ConcurrentPublishTest {
+class ConcurrentPublishTest extends RunningRegistry {
 
     static final int CLIENTS = 20;
-
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-        api = registry.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
 
     @Test
     void twenty_publishes_of_one_version_store_it_exactly_once() throws Exception {

@@ -7,37 +7,15 @@ import static dev.plughub.registry.catalog.Publishing.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
-import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Deleting a plugin: owners and admins only; the id and its versions stay reserved; its files go. */
-class DeleteTest {
-
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-        api = registry.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
+class DeleteTest extends RunningRegistry {
 
     @Test
     void an_owner_deletes_a_plugin_and_it_disappears_everywhere() {

@@ -7,10 +7,9 @@ import static dev.plughub.registry.catalog.Publishing.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
-import dev.plughub.registry.testing.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,31 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Publishing through every publish route, with real archives, as clients see it. */
-class PublishTest {
-
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-        api = registry.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
+class PublishTest extends RunningRegistry {
 
     @Test
     void publishes_a_zip_with_plugin_json_and_answers_in_seed_001_shape() throws IOException {

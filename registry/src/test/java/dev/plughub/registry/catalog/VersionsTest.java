@@ -4,39 +4,17 @@ import static dev.plughub.registry.catalog.Publishing.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
-import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Versions are ordered by SemVer, the current version is the newest stable one, every answer is fresh after a publish. */
-class VersionsTest {
-
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-        api = registry.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
+class VersionsTest extends RunningRegistry {
 
     private static List<String> versions(JsonNode list) {
         List<String> out = new ArrayList<>();

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.plughub.core.archive.ArchiveLimits;
 import dev.plughub.core.archive.PackageReader;
+import dev.plughub.registry.testing.Accounts;
 import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.TestPackages;
-import dev.plughub.registry.testing.TestRegistry;
+import dev.plughub.registry.testing.Publisher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -47,10 +48,7 @@ final class Publishing {
     }
 
     static ApiResponse publish(Api api, Path pkg) {
-        return api.request("POST", "/api/v1/plugins/upload")
-                .headers("X-API-Key", TestRegistry.OPERATOR_KEY)
-                .file("plugin_file", pkg)
-                .send();
+        return Publisher.upload(api, pkg, Accounts.OPERATOR);
     }
 
     /** A zip package with {@code payloadBytes} of incompressible payload, unique per {@code seed}. */

@@ -8,44 +8,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
-import dev.plughub.registry.testing.TestRegistry;
-import java.nio.file.Path;
+import dev.plughub.registry.testing.RunningRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Admin routes — verify, badges, users, figures — and the audit log they all write — over real HTTP. */
-class AdminTest {
+class AdminTest extends RunningRegistry {
 
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
     static String admin;
     static String someone;
 
     @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-        api = registry.api();
+    static void seed() {
         admin = Moderators.admin(api, "root-admin");
         someone = Moderators.user(api, "someone");
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
     }
 
     @Test

@@ -7,42 +7,25 @@ import static dev.plughub.registry.moderation.Moderators.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
-import dev.plughub.registry.testing.TestRegistry;
-import java.nio.file.Path;
+import dev.plughub.registry.testing.RunningRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Plugin status (admins set any; owners deprecate), and yanking versions — over real HTTP. */
-class LifecycleTest {
+class LifecycleTest extends RunningRegistry {
 
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
     static String owner;
     static String stranger;
     static String admin;
 
     @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-        api = registry.api();
+    static void seed() {
         owner = Moderators.user(api, "olivia");
         stranger = Moderators.user(api, "sam");
         admin = Moderators.admin(api, "ada");
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
     }
 
     private static List<String> listedIds(String... headers) {

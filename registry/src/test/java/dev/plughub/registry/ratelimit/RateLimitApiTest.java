@@ -3,6 +3,7 @@ package dev.plughub.registry.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plughub.registry.downloads.CatalogFixture;
+import dev.plughub.registry.testing.Accounts;
 import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.TestPackages;
@@ -35,13 +36,6 @@ class RateLimitApiTest {
         }
     }
 
-    private static String userToken(Api api, String username) {
-        ApiResponse r = api.postJson("/api/v1/auth/register",
-                "{\"username\":\"" + username + "\",\"password\":\"correct-horse-battery\"}");
-        assertThat(r.status()).as("%s", r).isEqualTo(201);
-        return r.json().path("data").path("token").asText();
-    }
-
     private static void assertLimitHeaders(ApiResponse r, int limit, int remaining) {
         assertThat(r.header("X-RateLimit-Limit")).contains(Integer.toString(limit));
         assertThat(r.header("X-RateLimit-Remaining")).contains(Integer.toString(remaining));
@@ -52,7 +46,7 @@ class RateLimitApiTest {
     void queries_are_limited_per_address_and_per_user_and_the_operator_is_exempt() throws Exception {
         try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(3, 0, 0, 0)))) {
             Api api = registry.api();
-            String token = userToken(api, "limited-user");   // POST /auth/register is no limited class
+            String token = Accounts.register(api, "limited-user");   // POST /auth/register is no limited class
             awayFromWindowEnd(Duration.ofMinutes(1));
             for (int i = 0; i < 3; i++) {
                 ApiResponse ok = api.get("/api/v1/stats");
@@ -112,7 +106,7 @@ class RateLimitApiTest {
     void uploads_are_limited_per_user() throws Exception {
         try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(0, 2, 0, 0)))) {
             Api api = registry.api();
-            String token = userToken(api, "uploader");
+            String token = Accounts.register(api, "uploader");
             awayFromWindowEnd(Duration.ofHours(1));
             for (int i = 0; i < 2; i++) {
                 ApiResponse ok = api.request("POST", "/api/v1/plugins/upload").bearer(token)

@@ -9,10 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.reviews.Reviewing.User;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
-import dev.plughub.registry.testing.TestRegistry;
-import java.nio.file.Path;
+import dev.plughub.registry.testing.RunningRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,35 +18,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Many users at once: exact averages under concurrent ratings, and the smoothed rating lists sort by. */
-class ManyRatersTest {
+class ManyRatersTest extends RunningRegistry {
 
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
     static List<User> users;
 
     @BeforeAll
-    static void start() throws Exception {
-        registry = TestRegistry.start(data);
-        api = registry.api();
+    static void seed() throws Exception {
         users = register(api, "rater", 50);
         for (String id : List.of("crowded", "one-five", "many-good", "unrated", "one-one")) {
             publish(api, files, id, null);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
     }
 
     @Test

@@ -10,40 +10,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.reviews.Reviewing.User;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
-import dev.plughub.registry.testing.TestRegistry;
-import java.nio.file.Path;
+import dev.plughub.registry.testing.RunningRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET|POST /api/v1/plugins/{id}/ratings} as seed 001 §6–7 shows them, and the detail's ratings. */
-class RatingsTest {
+class RatingsTest extends RunningRegistry {
 
     static final String HOSTILE = "<script>alert('x')</script> <img src=x onerror=alert(1)> '; DROP TABLE ratings; -- & \"q\"";
     static final String UNICODE = "Très bien 👍 — 非常好用的插件 — отлично";
 
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
     static User owner;
     static User alice;
     static User bob;
     static User carol;
 
     @BeforeAll
-    static void start() throws Exception {
-        registry = TestRegistry.start(data);
-        api = registry.api();
+    static void seed() throws Exception {
         owner = register(api, "plugin-owner");
         alice = register(api, "alice");
         bob = register(api, "bob");
@@ -51,11 +39,6 @@ class RatingsTest {
         for (String id : List.of("create-update", "bad-input", "auth-rules", "listed", "text-kept", "detailed", "banned-one", "hostile-text")) {
             publish(api, files, id, owner);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
     }
 
     @Test

@@ -7,42 +7,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.reviews.Reviewing.User;
-import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
-import dev.plughub.registry.testing.TestRegistry;
-import java.nio.file.Path;
+import dev.plughub.registry.testing.RunningRegistry;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Seed 003's reviews: titles and comments, helpful votes, sorting by newest and by most helpful. */
-class ReviewsTest {
+class ReviewsTest extends RunningRegistry {
 
-    @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
-    static TestRegistry registry;
-    static Api api;
     static User owner;
     static List<User> users;
 
     @BeforeAll
-    static void start() throws Exception {
-        registry = TestRegistry.start(data);
-        api = registry.api();
+    static void seed() throws Exception {
         owner = register(api, "reviewed-owner");
         users = register(api, "reviewer", 5);
         for (String id : List.of("voted", "sorted", "limits", "other")) {
             publish(api, files, id, owner);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
     }
 
     private static long reviewed(String pluginId, User user, int stars, String title) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.downloads.CatalogFixture;
 import dev.plughub.registry.downloads.DownloadCounter;
 import dev.plughub.registry.downloads.ServedVersion;
+import dev.plughub.registry.testing.Accounts;
 import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.TestRegistry;
@@ -24,13 +25,6 @@ class DownloadDedupTest {
     @TempDir
     Path dataDir;
 
-    private static String userToken(Api api, String username) {
-        ApiResponse r = api.postJson("/api/v1/auth/register",
-                "{\"username\":\"" + username + "\",\"password\":\"correct-horse-battery\"}");
-        assertThat(r.status()).as("%s", r).isEqualTo(201);
-        return r.json().path("data").path("token").asText();
-    }
-
     @Test
     void each_user_and_each_address_counts_once_per_version() {
         try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
@@ -40,8 +34,8 @@ class DownloadDedupTest {
         }
         try (TestRegistry registry = TestRegistry.start(dataDir)) {
             Api api = registry.api();
-            String ada = userToken(api, "ada");
-            String bob = userToken(api, "bob");
+            String ada = Accounts.register(api, "ada");
+            String bob = Accounts.register(api, "bob");
             String path = "/api/v1/plugins/deduped/download?version=1.0.0";
             for (int i = 0; i < 3; i++) {
                 assertThat(api.get(path).status()).isEqualTo(200);                                   // the address

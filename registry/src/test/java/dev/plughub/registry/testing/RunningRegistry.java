@@ -1,0 +1,31 @@
+package dev.plughub.registry.testing;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One registry for the whole test class: started on a fresh data folder before the first test and
+ * closed after the last, with a scratch folder ({@link #files}) for the packages the tests build.
+ */
+public abstract class RunningRegistry {
+
+    @TempDir
+    protected static Path data;
+    @TempDir
+    protected static Path files;
+    protected static TestRegistry registry;
+    protected static Api api;
+
+    @BeforeAll
+    static void start() {
+        registry = TestRegistry.start(data);
+        api = registry.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+}
