@@ -1,5 +1,6 @@
 package dev.plughub.registry.accounts;
 
+import dev.plughub.registry.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +9,8 @@ import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.storage.Database;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +27,7 @@ class AuthenticatorTest {
     AccountStore store;
     AccountService accounts;
     Authenticator authenticator;
-    final MovableClock clock = new MovableClock(Instant.parse("2025-03-01T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
 
     @BeforeEach
     void open() {
@@ -146,33 +144,5 @@ class AuthenticatorTest {
 
     private Instant lastUsed(String publicId) {
         return store.findToken(publicId).orElseThrow().lastUsedAt().orElseThrow();
-    }
-
-    /** A clock a test can move forward. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

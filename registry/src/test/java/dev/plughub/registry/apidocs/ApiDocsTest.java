@@ -1,39 +1,21 @@
 package dev.plughub.registry.apidocs;
 
+import dev.plughub.registry.testing.RunningRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.OpenApiContract;
-import dev.plughub.registry.testing.TestRegistry;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The OpenAPI description as served, its completeness, and the two documentation pages. */
-class ApiDocsTest {
-
-    @TempDir
-    static Path data;
-    static TestRegistry registry;
-
-    @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
+class ApiDocsTest extends RunningRegistry {
 
     @Test
     void openapi_json_is_the_hand_written_description_as_json() throws IOException {

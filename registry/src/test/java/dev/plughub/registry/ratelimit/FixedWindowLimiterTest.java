@@ -1,5 +1,6 @@
 package dev.plughub.registry.ratelimit;
 
+import dev.plughub.registry.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

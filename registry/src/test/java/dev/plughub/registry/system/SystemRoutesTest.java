@@ -1,30 +1,12 @@
 package dev.plughub.registry.system;
 
+import dev.plughub.registry.testing.RunningRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plughub.registry.testing.ApiResponse;
-import dev.plughub.registry.testing.TestRegistry;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SystemRoutesTest {
-
-    @TempDir
-    static Path data;
-    static TestRegistry registry;
-
-    @BeforeAll
-    static void start() {
-        registry = TestRegistry.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-    }
+class SystemRoutesTest extends RunningRegistry {
 
     @Test
     void health_answers_in_seed_000_shape() {
