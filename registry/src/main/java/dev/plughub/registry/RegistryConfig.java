@@ -1,6 +1,9 @@
 package dev.plughub.registry;
 
+import dev.plughub.registry.imports.GitImportSettings;
 import dev.plughub.registry.ratelimit.RateLimits;
+import dev.plughub.registry.storage.BlobStores;
+import dev.plughub.registry.storage.DatabaseSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +19,11 @@ import java.util.Optional;
  * @param dev             development mode: {@code upload-temp} and unauthenticated uploads
  * @param rateLimits      seed 001's rate limits (PLUGHUB_RATE_*; 0 = unlimited)
  * @param countDownloads  count downloads for statistics (PLUGHUB_COUNT_DOWNLOADS, default true)
+ * @param blobStore       where package files live (PLUGHUB_BLOB_STORE); empty = files under the data directory
+ * @param gitImport       importing from git: the outbound allow-list (PLUGHUB_OUTBOUND_ALLOW), the token for
+ *                        private repositories (never shown by toString), its hosts and the time limit
+ * @param database        the metadata database (PLUGHUB_DATABASE_URL/_USER/_PASSWORD); no URL = SQLite in the
+ *                        data directory. Its toString never shows the password.
  */
 public record RegistryConfig(
         String host,
@@ -25,7 +33,10 @@ public record RegistryConfig(
         long maxPackageBytes,
         boolean dev,
         RateLimits rateLimits,
-        boolean countDownloads) {
+        boolean countDownloads,
+        Optional<BlobStores.Location> blobStore,
+        DatabaseSettings database,
+        GitImportSettings gitImport) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -41,40 +52,58 @@ public record RegistryConfig(
                 .map(v -> (long) parseInt("PLUGHUB_MAX_PACKAGE_MB", v, 1, 1_000_000)).orElse(DEFAULT_MAX_PACKAGE_MB);
         boolean dev = first(env, "PLUGHUB_DEV", "OKO_STORE_DEBUG").map(RegistryConfig::parseBoolean).orElse(false);
         boolean countDownloads = first(env, "PLUGHUB_COUNT_DOWNLOADS").map(RegistryConfig::parseBoolean).orElse(true);
+        Optional<BlobStores.Location> blobStore = first(env, "PLUGHUB_BLOB_STORE")
+                .map(spec -> BlobStores.parse(spec, env));
         return new RegistryConfig(host, port, dataDir, apiKey, maxMb * 1024 * 1024, dev,
-                RateLimits.fromEnvironment(env), countDownloads);
+                RateLimits.fromEnvironment(env), countDownloads, blobStore, DatabaseSettings.fromEnvironment(env),
+                GitImportSettings.fromEnvironment(env));
     }
 
     public RegistryConfig withHost(String host) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
     }
 
     public RegistryConfig withPort(int port) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
     }
 
     public RegistryConfig withDataDir(Path dataDir) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
     }
 
     public RegistryConfig withApiKey(String apiKey) {
-        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads);
+        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
     }
 
     public RegistryConfig withMaxPackageBytes(long maxPackageBytes) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
     }
 
     public RegistryConfig withDev(boolean dev) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
     }
 
     public RegistryConfig withRateLimits(RateLimits rateLimits) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
     }
 
     public RegistryConfig withCountDownloads(boolean countDownloads) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+    }
+
+    public RegistryConfig withBlobStore(BlobStores.Location blobStore) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads,
+                Optional.of(blobStore), database, gitImport);
+    }
+
+    public RegistryConfig withDatabase(DatabaseSettings database) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
+                database, gitImport);
+    }
+
+    public RegistryConfig withGitImport(GitImportSettings gitImport) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
+                database, gitImport);
     }
 
     private static Optional<String> first(Map<String, String> env, String... names) {

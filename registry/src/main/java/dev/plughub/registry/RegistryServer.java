@@ -2,19 +2,22 @@ package dev.plughub.registry;
 
 import dev.plughub.core.archive.ArchiveLimits;
 import dev.plughub.core.archive.PackageReader;
+import dev.plughub.core.net.OutboundGuard;
 import dev.plughub.registry.accounts.AccountRoutes;
 import dev.plughub.registry.accounts.AccountService;
 import dev.plughub.registry.accounts.AccountStore;
 import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.PasswordHasher;
 import dev.plughub.registry.accounts.TokenCodec;
+import dev.plughub.registry.admin.Access;
+import dev.plughub.registry.admin.AdminRoutes;
+import dev.plughub.registry.admin.AdminService;
 import dev.plughub.registry.apidocs.ApiDocs;
-import dev.plughub.registry.downloads.DownloadCounter;
-import dev.plughub.registry.downloads.DownloadRoutes;
-import dev.plughub.registry.downloads.DownloadStore;
-import dev.plughub.registry.downloads.OrphanSweeper;
-import dev.plughub.registry.downloads.PackageFiles;
-import dev.plughub.registry.downloads.VersionLookup;
+import dev.plughub.registry.audit.AuditLog;
+import dev.plughub.registry.audit.AuditRoutes;
+import dev.plughub.registry.badges.BadgeRoutes;
+import dev.plughub.registry.badges.BadgeService;
+import dev.plughub.registry.badges.BadgeStore;
 import dev.plughub.registry.catalog.CatalogCache;
 import dev.plughub.registry.catalog.CatalogRoutes;
 import dev.plughub.registry.catalog.CatalogService;
@@ -23,17 +26,47 @@ import dev.plughub.registry.catalog.ExtractedPackages;
 import dev.plughub.registry.catalog.PathRoutes;
 import dev.plughub.registry.catalog.PublishRoutes;
 import dev.plughub.registry.catalog.PublishService;
+import dev.plughub.registry.cluster.ChangeStamps;
+import dev.plughub.registry.cluster.FreshReads;
+import dev.plughub.registry.downloads.DownloadCounter;
+import dev.plughub.registry.downloads.DownloadRoutes;
+import dev.plughub.registry.downloads.DownloadStore;
+import dev.plughub.registry.downloads.OrphanSweeper;
+import dev.plughub.registry.downloads.PackageFiles;
+import dev.plughub.registry.downloads.VersionLookup;
 import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
+import dev.plughub.registry.imports.GitImporter;
+import dev.plughub.registry.imports.ImportRoutes;
+import dev.plughub.registry.moderation.ModerationRoutes;
+import dev.plughub.registry.moderation.ModerationService;
+import dev.plughub.registry.owners.OwnerRoutes;
+import dev.plughub.registry.owners.OwnerService;
+import dev.plughub.registry.pf4j.Pf4jRepository;
+import dev.plughub.registry.pf4j.Pf4jRoutes;
+import dev.plughub.registry.pf4j.Sha512Sums;
+import dev.plughub.registry.ratelimit.ClientKey;
+import dev.plughub.registry.ratelimit.RateLimiter;
+import dev.plughub.registry.resolve.ReleaseStore;
+import dev.plughub.registry.resolve.ResolveRoutes;
+import dev.plughub.registry.resolve.ResolveService;
+import dev.plughub.registry.resolve.Resolver;
 import dev.plughub.registry.reviews.ReviewRoutes;
 import dev.plughub.registry.reviews.ReviewService;
 import dev.plughub.registry.reviews.ReviewStore;
+import dev.plughub.registry.stats.StatsRoutes;
+import dev.plughub.registry.stats.StatsService;
+import dev.plughub.registry.storage.BlobStore;
+import dev.plughub.registry.storage.BlobStores;
 import dev.plughub.registry.storage.Database;
-import dev.plughub.registry.storage.FileBlobStore;
+import dev.plughub.registry.storage.Dialect;
 import dev.plughub.registry.system.SystemRoutes;
+import dev.plughub.registry.updates.HashLookup;
+import dev.plughub.registry.updates.UpdateCheck;
+import dev.plughub.registry.updates.UpdateRoutes;
 import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import io.javalin.config.SizeUnit;
+import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,6 +76,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jdbi.v3.core.Handles;
 
@@ -63,6 +97,11 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     public static RegistryServer start(RegistryConfig config) {
+        return start(config, List.of());
+    }
+
+    /** Starts the registry with {@code extensions}' routes mounted after its own (see {@link RouteExtension}). */
+    public static RegistryServer start(RegistryConfig config, List<RouteExtension> extensions) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             Path dataDir = config.dataDir().toAbsolutePath().normalize();
@@ -70,10 +109,10 @@ public final class RegistryServer implements AutoCloseable {
             Files.createDirectories(uploadDir);
             Clock clock = Clock.systemUTC();
 
-            Database db = Database.openSqlite(dataDir.resolve("plughub.db"));
+            Database db = Database.open(config.database(), dataDir.resolve("plughub.db"));   // SQLite unless PLUGHUB_DATABASE_URL
             resources.add(db);
-            FileBlobStore blobs = new FileBlobStore(dataDir.resolve("packages"));
-            blobs.removeTemporaryFiles();
+            BlobStore blobs = BlobStores.open(config.blobStore(), dataDir.resolve("packages"));
+            resources.add(blobs);
             PackageReader packages = new PackageReader(ArchiveLimits.forPackageSize(config.maxPackageBytes()));
 
             // --- accounts ---
@@ -108,31 +147,55 @@ public final class RegistryServer implements AutoCloseable {
             DownloadCounter downloadCounter = new DownloadCounter(db, clock, Duration.ofSeconds(2), config.countDownloads());
             resources.add(downloadCounter);
             DownloadRoutes downloadRoutes = new DownloadRoutes(downloadLookup, new PackageFiles(blobs, 4096), downloadCounter,
-                    ctx -> dev.plughub.registry.ratelimit.ClientKey.of(authenticator, ctx));
+                    ctx -> ClientKey.of(authenticator, ctx));
 
             // --- stats, badges, rate limits ---
-            dev.plughub.registry.stats.StatsRoutes statsRoutes = new dev.plughub.registry.stats.StatsRoutes(
-                    new dev.plughub.registry.stats.StatsService(db, catalog, clock, Duration.ofSeconds(1)));
-            dev.plughub.registry.badges.BadgeService badges = new dev.plughub.registry.badges.BadgeService(db,
-                    new dev.plughub.registry.badges.BadgeStore(), clock, Duration.ofSeconds(2), Duration.ofMinutes(1));
+            StatsService stats = new StatsService(db, catalog, clock, Duration.ofSeconds(1));
+            StatsRoutes statsRoutes = new StatsRoutes(stats);
+            BadgeService badges = new BadgeService(db,
+                    new BadgeStore(), clock, Duration.ofSeconds(2), Duration.ofMinutes(1));
             catalog.useBadges(badges::namesOf);
-            dev.plughub.registry.badges.BadgeRoutes badgeRoutes = new dev.plughub.registry.badges.BadgeRoutes(badges, catalog);
-            dev.plughub.registry.ratelimit.RateLimiter rateLimiter =
-                    new dev.plughub.registry.ratelimit.RateLimiter(config.rateLimits(), authenticator, clock);
+            BadgeRoutes badgeRoutes = new BadgeRoutes(badges, catalog);
+            RateLimiter rateLimiter =
+                    RateLimiter.sharedThrough(db, config.rateLimits(), authenticator, clock);
+            // --- cluster: nodes sharing PostgreSQL see each other's writes as soon as they return ---
+            Optional<FreshReads> freshReads = db.dialect() == Dialect.POSTGRESQL
+                    ? Optional.of(new FreshReads(
+                            new ChangeStamps(db),
+                            List.of(catalogCache::invalidateAll, downloadLookup::catalogChanged, badges::invalidate, stats::invalidate)))
+                    : Optional.empty();
 
             // --- moderation, admin, audit, owners ---
-            dev.plughub.registry.audit.AuditLog auditLog = new dev.plughub.registry.audit.AuditLog(db);
-            dev.plughub.registry.admin.Access access = new dev.plughub.registry.admin.Access(authenticator);
-            dev.plughub.registry.moderation.ModerationService moderation =
-                    new dev.plughub.registry.moderation.ModerationService(catalogStore, catalogCache, auditLog, clock);
-            dev.plughub.registry.moderation.ModerationRoutes moderationRoutes =
-                    new dev.plughub.registry.moderation.ModerationRoutes(moderation, access);
-            dev.plughub.registry.owners.OwnerRoutes ownerRoutes = new dev.plughub.registry.owners.OwnerRoutes(
-                    new dev.plughub.registry.owners.OwnerService(db, catalogStore, catalogCache, auditLog, clock), access);
-            dev.plughub.registry.admin.AdminRoutes adminRoutes = new dev.plughub.registry.admin.AdminRoutes(
-                    new dev.plughub.registry.admin.AdminService(db, moderation, new dev.plughub.registry.badges.BadgeStore(),
+            AuditLog auditLog = new AuditLog(db);
+            Access access = new Access(authenticator);
+            ModerationService moderation =
+                    new ModerationService(catalogStore, catalogCache, auditLog, clock);
+            ModerationRoutes moderationRoutes =
+                    new ModerationRoutes(moderation, access);
+            OwnerRoutes ownerRoutes = new OwnerRoutes(
+                    new OwnerService(db, catalogStore, catalogCache, auditLog, clock), access);
+            AdminRoutes adminRoutes = new AdminRoutes(
+                    new AdminService(db, moderation, new BadgeStore(),
                             catalogCache, auditLog, clock), access);
-            dev.plughub.registry.audit.AuditRoutes auditRoutes = new dev.plughub.registry.audit.AuditRoutes(auditLog, access);
+            AuditRoutes auditRoutes = new AuditRoutes(auditLog, access);
+
+            // --- updates, resolve, pf4j ---
+            ReleaseStore releaseStore = new ReleaseStore(db);
+            UpdateRoutes updateRoutes = new UpdateRoutes(
+                    new UpdateCheck(releaseStore), new HashLookup(db));
+            ResolveRoutes resolveRoutes = new ResolveRoutes(
+                    new ResolveService(releaseStore, Resolver.Limits.DEFAULT));
+            Pf4jRoutes pf4jRoutes = new Pf4jRoutes(
+                    new Pf4jRepository(db, releaseStore, new Sha512Sums(db, blobs)),
+                    downloadLookup);
+
+            // --- imports ---
+            GitImporter gitImporter = new GitImporter(
+                    new OutboundGuard(config.gitImport().outbound()), config.gitImport(),
+                    config.maxPackageBytes(), dataDir.resolve("tmp").resolve("git"), uploadDir, clock);
+            gitImporter.removeLeftovers();
+            ImportRoutes importRoutes =
+                    new ImportRoutes(gitImporter, publishing, authenticator);
 
             SystemRoutes system = new SystemRoutes(dataDir, catalogStore::countPlugins, config.dev());
 
@@ -153,8 +216,10 @@ public final class RegistryServer implements AutoCloseable {
                 });
                 HttpErrors.register(cfg.routes);
                 rateLimiter.register(cfg.routes);   // before every API route; nothing when all limits are 0
+                freshReads.ifPresent(f -> f.register(cfg.routes));   // before any route reads a cache
                 system.register(cfg.routes);
                 publishRoutes.register(cfg.routes);
+                importRoutes.register(cfg.routes);
                 catalogRoutes.register(cfg.routes);
                 pathRoutes.register(cfg.routes);
                 downloadRoutes.register(cfg.routes);
@@ -166,6 +231,10 @@ public final class RegistryServer implements AutoCloseable {
                 ownerRoutes.register(cfg.routes);
                 adminRoutes.register(cfg.routes);
                 auditRoutes.register(cfg.routes);
+                updateRoutes.register(cfg.routes);
+                resolveRoutes.register(cfg.routes);
+                pf4jRoutes.register(cfg.routes);
+                extensions.forEach(extension -> extension.register(cfg.routes));
                 apiDocs.register(cfg);
             });
             app.start();
@@ -223,6 +292,7 @@ public final class RegistryServer implements AutoCloseable {
                 case "--host" -> config = config.withHost(args[i + 1]);
                 case "--port" -> config = config.withPort(Integer.parseInt(args[i + 1]));
                 case "--data-dir" -> config = config.withDataDir(Path.of(args[i + 1]));
+                case "--blob-store" -> config = config.withBlobStore(BlobStores.parse(args[i + 1], System.getenv()));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

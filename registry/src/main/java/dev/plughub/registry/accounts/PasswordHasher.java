@@ -3,6 +3,8 @@ package dev.plughub.registry.accounts;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Argon2id password hashes as PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}).
@@ -22,6 +24,13 @@ public final class PasswordHasher {
      * password. Made on first use: hashing it at start-up delayed the server's first answer.
      */
     private volatile String dummyHash;
+    /**
+     * At most this many hashes run at once (half the cores, at least one). Each holds 19 MiB, and a
+     * virtual thread computing one never yields its carrier: unbounded, a burst of logins would take
+     * every carrier and starve the requests that wait on a database answer (seen on PostgreSQL,
+     * whose answers come over a socket), and could exhaust the heap.
+     */
+    private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     private PasswordHasher(Argon2Function function) {
         this.function = function;
@@ -33,15 +42,24 @@ public final class PasswordHasher {
     }
 
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(function).getResult();
+        return bounded(() -> Password.hash(password).addRandomSalt(16).with(function).getResult());
     }
 
     /** Whether {@code password} matches {@code phc}; a malformed stored hash never matches. */
     public boolean verify(String password, String phc) {
         try {
-            return Password.check(password, phc).with(Argon2Function.getInstanceFromHash(phc));
+            return bounded(() -> Password.check(password, phc).with(Argon2Function.getInstanceFromHash(phc)));
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        slots.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            slots.release();
         }
     }
 

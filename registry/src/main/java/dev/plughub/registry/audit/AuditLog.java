@@ -78,7 +78,7 @@ public final class AuditLog {
         StringBuilder where = new StringBuilder(" FROM audit_log WHERE 1 = 1");
         Map<String, Object> binds = new LinkedHashMap<>();
         filter.actor().ifPresent(a -> {
-            where.append(" AND actor = :actor COLLATE NOCASE");
+            where.append(" AND ").append(db.dialect().foldCase("actor")).append(" = ").append(db.dialect().foldCase(":actor"));
             binds.put("actor", a);
         });
         filter.action().ifPresent(a -> {

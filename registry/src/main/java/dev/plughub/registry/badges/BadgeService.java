@@ -126,13 +126,14 @@ public final class BadgeService {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Set<Long> pks = new HashSet<>();
         db.read().useHandle(h -> h.createQuery("""
-                        SELECT v.plugin_pk,
-                               SUM(CASE WHEN d.day >= :week THEN d.n ELSE 0 END) AS recent,
-                               SUM(CASE WHEN d.day < :week THEN d.n ELSE 0 END) AS before
-                        FROM download_daily d JOIN plugin_versions v ON v.id = d.version_pk
-                        WHERE d.day >= :from AND d.day <= :today
-                        GROUP BY v.plugin_pk
-                        HAVING recent >= :min AND recent >= 2 * before""")
+                        SELECT plugin_pk FROM (   -- a derived table: PostgreSQL's HAVING cannot use select-list names
+                            SELECT v.plugin_pk,
+                                   SUM(CASE WHEN d.day >= :week THEN d.n ELSE 0 END) AS recent,
+                                   SUM(CASE WHEN d.day < :week THEN d.n ELSE 0 END) AS earlier
+                            FROM download_daily d JOIN plugin_versions v ON v.id = d.version_pk
+                            WHERE d.day >= :from AND d.day <= :today
+                            GROUP BY v.plugin_pk) totals
+                        WHERE recent >= :min AND recent >= 2 * earlier""")
                 .bind("week", today.minusDays(6).toString())
                 .bind("from", today.minusDays(13).toString())
                 .bind("today", today.toString())

@@ -139,7 +139,7 @@ public final class CatalogService {
                 v.sha256(), v.downloads(), v.createdAt(), !v.semver().isPrerelease(), v.yanked(), v.format(),
                 downloadUrl(plugin.pluginId(), v.version()), readTree(store.manifestJson(v.pk())),
                 store.dependencies(v.pk()), store.publisherName(v.pk()).map(Publisher::new), v.yankedAt(),
-                v.yankReason());
+                v.yankReason(), store.versionSource(v.pk()));
     }
 
     /** The version {@code /path} and downloads without a version serve: the current one, else the head. */

@@ -77,7 +77,8 @@ public final class CatalogStore {
     /** A version to insert. */
     public record NewVersion(
             long pluginPk, PluginManifest manifest, String format, long fileSize, String sha256,
-            Optional<String> changelog, UUID uploadId, Optional<Long> publisherId, String source, Instant createdAt) {
+            Optional<String> changelog, UUID uploadId, Optional<Long> publisherId, String source, Instant createdAt,
+            Optional<CatalogViews.VersionSource> origin) {
     }
 
     /** Who may see banned plugins in lists: admins, and owners (by user id). */
@@ -203,6 +204,17 @@ public final class CatalogStore {
                 .bind("id", versionPk).mapTo(String.class).findOne());
     }
 
+    /** The repository and commit a version was imported from (V9__version_source.sql), when it was. */
+    public Optional<CatalogViews.VersionSource> versionSource(long versionPk) {
+        return db.read().withHandle(h -> h.createQuery("""
+                        SELECT source_repository, source_commit FROM plugin_versions
+                        WHERE id = :id AND source_repository IS NOT NULL AND source_commit IS NOT NULL""")
+                .bind("id", versionPk)
+                .map((rs, ctx) -> new CatalogViews.VersionSource(rs.getString("source_repository"),
+                        rs.getString("source_commit")))
+                .findOne());
+    }
+
     /** The accounts that own a plugin, in the order they became owners. */
     public List<Owner> owners(long pluginPk) {
         return db.read().withHandle(h -> h.createQuery("""
@@ -243,16 +255,17 @@ public final class CatalogStore {
 
     /**
      * A page of plugins matching a list request: not deleted, not banned unless the viewer is an
-     * admin or an owner, the search words (FTS5), the category and every tag.
+     * admin or an owner, the search words ({@link TextSearch}), the category and every tag.
      */
     public PluginRows list(ListQuery query, Viewer viewer) {
-        Optional<String> match = query.search().flatMap(SearchQuery::toMatch);
+        TextSearch search = TextSearch.of(db.dialect());
+        Optional<String> match = query.search().flatMap(search::match);
         if (query.search().isPresent() && match.isEmpty()) {
             return new PluginRows(List.of(), 0); // the text holds nothing that can match a word
         }
         StringBuilder from = new StringBuilder(" FROM plugins p");
         if (match.isPresent()) {
-            from.append(" JOIN plugins_fts ON plugins_fts.rowid = p.id");
+            from.append(search.join());
         }
         from.append(" WHERE p.deleted_at IS NULL")
                 .append(" AND (p.status <> 'banned' OR :admin = 1 OR EXISTS (SELECT 1 FROM plugin_owners o")
@@ -261,18 +274,19 @@ public final class CatalogStore {
         binds.put("admin", viewer.admin() ? 1 : 0);
         binds.put("viewer", viewer.userId());
         if (match.isPresent()) {
-            from.append(" AND plugins_fts MATCH :match");
+            from.append(search.condition());
             binds.put("match", match.get());
         }
         if (query.category().isPresent()) {
-            from.append(" AND p.category = :category COLLATE NOCASE");
+            from.append(" AND ").append(db.dialect().foldCase("p.category")).append(" = ")
+                    .append(db.dialect().foldCase(":category"));
             binds.put("category", query.category().get());
         }
         for (int i = 0; i < query.tags().size(); i++) {
             from.append(" AND EXISTS (SELECT 1 FROM plugin_tags t WHERE t.plugin_pk = p.id AND t.tag = :tag").append(i).append(')');
             binds.put("tag" + i, query.tags().get(i));
         }
-        String order = " ORDER BY " + query.sort().orderBy(query.ascending())
+        String order = " ORDER BY " + query.sort().orderBy(db.dialect(), query.ascending())
                 + (query.sort() == ListSort.RELEVANCE ? ", p.downloads DESC" : "") + ", p.plugin_id ASC";
         return db.read().withHandle(h -> {
             long total = bindAll(h.createQuery("SELECT count(*)" + from), binds).mapTo(Long.class).one();
@@ -306,6 +320,15 @@ public final class CatalogStore {
         return inserted.orElseGet(() -> findPlugin(h, manifest.id()).orElseThrow().pk());
     }
 
+    /**
+     * Holds the plugin's row until the transaction ends, so read-then-write changes to it (its owners)
+     * run one at a time on PostgreSQL too ({@link Database#lockRow}); reads after it see the change
+     * of whoever held it before.
+     */
+    public void lockPlugin(Handle h, long pluginPk) {
+        db.lockRow(h, "plugins", pluginPk);
+    }
+
     public void addOwner(Handle h, long pluginPk, long userId, Instant now) {
         h.createUpdate("""
                         INSERT INTO plugin_owners (plugin_pk, user_id, role, added_at) VALUES (:pk, :user, 'owner', :now)
@@ -326,9 +349,9 @@ public final class CatalogStore {
         long versionPk = h.createUpdate("""
                         INSERT INTO plugin_versions (plugin_pk, version, version_key, is_prerelease, format, file_size,
                                                      sha256, manifest, changelog, upload_id, publisher_id, source,
-                                                     created_at)
+                                                     created_at, source_repository, source_commit)
                         VALUES (:pk, :version, :key, :pre, :format, :size, :sha, :manifest, :changelog, :upload,
-                                :publisher, :source, :now)""")
+                                :publisher, :source, :now, :sourceRepository, :sourceCommit)""")
                 .bind("pk", v.pluginPk())
                 .bind("version", v.manifest().version().toString())
                 .bind("key", versionKey(v.manifest().version()))
@@ -342,6 +365,8 @@ public final class CatalogStore {
                 .bind("publisher", v.publisherId().orElse(null))
                 .bind("source", v.source())
                 .bind("now", v.createdAt().toEpochMilli())
+                .bind("sourceRepository", v.origin().map(CatalogViews.VersionSource::repository).orElse(null))
+                .bind("sourceCommit", v.origin().map(CatalogViews.VersionSource::commit).orElse(null))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         insertDependencies(h, versionPk, v.manifest());
         return versionPk;
@@ -375,6 +400,7 @@ public final class CatalogStore {
      * @param known manifests the caller already holds, by version key, so they are not parsed again
      */
     public void refreshPlugin(Handle h, long pluginPk, Instant now, Map<Long, PluginManifest> known) {
+        db.lockRow(h, "plugins", pluginPk);   // two publishes at once: the second reads the first's version
         List<VersionState> versions = h.createQuery(
                         "SELECT id, version, yanked, deleted_at FROM plugin_versions WHERE plugin_pk = :pk")
                 .bind("pk", pluginPk)

@@ -124,7 +124,12 @@ public final class CatalogViews {
             Dependencies dependencies,
             Optional<Publisher> publishedBy,
             Optional<Instant> yankedAt,
-            Optional<String> yankReason) {
+            Optional<String> yankReason,
+            Optional<VersionSource> source) {
+    }
+
+    /** Where an imported version's files come from (git imports; V9__version_source.sql). */
+    public record VersionSource(String repository, String commit) {
     }
 
     /** {@code data} of every publish answer (seed 001's upload answer). */

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param publisher      who publishes; empty only for development mode's anonymous uploads
  * @param expectedSha256 the digest the uploader says the file has (lower-case hex)
  * @param changelog      a changelog given beside the package, preferred to the manifest's
- * @param source         how it arrived: upload | zip_upload | publish | upload_temp
+ * @param source         how it arrived: upload | zip_upload | publish | upload_temp | git
+ * @param origin         for a git import, the repository and commit the files come from
  */
 public record PublishRequest(
         Path file,
@@ -20,5 +21,12 @@ public record PublishRequest(
         Optional<Principal> publisher,
         Optional<String> expectedSha256,
         Optional<String> changelog,
-        String source) {
+        String source,
+        Optional<CatalogViews.VersionSource> origin) {
+
+    /** A package that did not come from a repository. */
+    public PublishRequest(Path file, Optional<String> fileName, Optional<Principal> publisher,
+                          Optional<String> expectedSha256, Optional<String> changelog, String source) {
+        this(file, fileName, publisher, expectedSha256, changelog, source, Optional.empty());
+    }
 }

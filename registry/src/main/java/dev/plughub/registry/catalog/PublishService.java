@@ -118,7 +118,7 @@ public final class PublishService {
                 }
                 NewVersion version = new NewVersion(pluginPk, manifest, pkg.format().extension(), pkg.size(),
                         pkg.sha256(), request.changelog().or(manifest::changelog), uploadId, account,
-                        request.source(), now);
+                        request.source(), now, request.origin());
                 long versionPk = store.insertVersion(h, version, manifestJson);
                 store.refreshPlugin(h, pluginPk, now, Map.of(versionPk, manifest));
                 return new Accepted(new Published(manifest.id(), manifest.name(), manifest.version().toString(),

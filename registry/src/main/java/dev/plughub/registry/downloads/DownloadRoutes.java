@@ -7,7 +7,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,11 @@ public final class DownloadRoutes {
     private void download(Context ctx) {
         String requested = ctx.queryParam("version");
         ServedVersion version = versions.find(ctx.pathParam("id"), requested);
+        Optional<URI> direct = files.presigned(version);
+        if (direct.isPresent()) {
+            redirect(ctx, version, direct.get());
+            return;
+        }
         PackageFiles.Body body = files.open(version.sha256(), version.fileSize()).orElseThrow(() -> {
             log.error("The package file {} of {} {} is missing", version.sha256(), version.pluginId(), version.version());
             return new ApiException(ErrorCode.INTERNAL_ERROR, "The package file of " + version.pluginId() + " "
@@ -98,6 +105,25 @@ public final class DownloadRoutes {
             return;   // the client went away: nothing to answer, nothing to count
         }
         if (part.start() == 0 && counter.enabled()) {
+            counter.record(version, clientKey.apply(ctx));
+        }
+    }
+
+    /**
+     * 302 to a presigned URL of the object store, which then serves the bytes, ranges and ETag itself.
+     * Counted like a streamed download: a GET that asks for the whole file or a range from byte 0.
+     */
+    private void redirect(Context ctx, ServedVersion version, URI target) {
+        HttpServletResponse res = ctx.res();
+        res.setStatus(302);
+        res.setHeader("Location", target.toString());
+        res.setHeader("Cache-Control", "no-store");   // the URL expires; a cached redirect would not
+        res.setHeader("X-Checksum-SHA256", version.sha256());
+        if (!"GET".equals(ctx.req().getMethod()) || !counter.enabled()) {
+            return;
+        }
+        ByteRange range = ByteRange.of(ctx.header("Range"), version.fileSize());
+        if (!(range instanceof ByteRange.Unsatisfiable) && !(range instanceof ByteRange.Part p && p.start() > 0)) {
             counter.record(version, clientKey.apply(ctx));
         }
     }

@@ -21,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * files that no live version references (a publish writes its file before its row, so a crash between
  * the two leaves a file nobody can download). Files younger than {@code grace} are kept: they may
  * belong to a publish still in flight in another process sharing the store.
+ *
+ * <p>Why a grace period rather than a table of publishes in flight: a publish stores its file — or,
+ * when the same bytes are there already, renews the file's write time ({@code BlobStore#put}) — and
+ * commits its row a moment later, far inside the grace period, so a file old enough to be swept is
+ * one no publish is about to reference. A table would cost every publish two more database writes
+ * for the same promise. The grace period must stay longer than the slowest publish between storing
+ * and committing (seconds; the database's connection timeout bounds the wait for the commit).
  */
 public final class OrphanSweeper {
 

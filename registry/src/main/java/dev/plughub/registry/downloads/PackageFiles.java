@@ -7,6 +7,7 @@ import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -22,8 +23,9 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
  * Package bytes on their way to a client. A blob kept on this machine is memory-mapped once and the
  * mapping reused by every later download, so Jetty writes the page cache straight to the socket with
  * no copy through the heap (mapping per request instead piles up mappings until a GC: NOTES-HTTP §4).
- * Reuse is safe because blobs are immutable and replaced only by atomic rename. Other stores are
- * streamed.
+ * Reuse is safe because blobs are immutable and replaced only by atomic rename. Other stores (S3)
+ * are streamed, fetching only the requested range; that a blob exists is checked once and then
+ * remembered for a minute, so a download costs one request to the store, not two.
  */
 public final class PackageFiles {
 
@@ -32,11 +34,14 @@ public final class PackageFiles {
 
     private final BlobStore blobs;
     private final Cache<String, Body> mapped;
+    /** Remote blobs seen to exist; a blob deleted meanwhile fails its download instead of answering 404. */
+    private final Cache<String, Boolean> present;
 
     public PackageFiles(BlobStore blobs, int maxMappedFiles) {
         this.blobs = blobs;
         // Dropping idle mappings lets the GC unmap them, which also frees the space of deleted blobs.
         this.mapped = Caffeine.newBuilder().maximumSize(maxMappedFiles).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.present = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     }
 
     /** The bytes of one package, ready to be sent whole or in part. */
@@ -60,7 +65,13 @@ public final class PackageFiles {
         }
         Optional<Path> file = blobs.localFile(sha256);
         if (file.isEmpty()) {
-            return blobs.exists(sha256) ? Optional.of(new Streamed(blobs, sha256, size)) : Optional.empty();
+            if (present.getIfPresent(sha256) == null) {
+                if (!blobs.exists(sha256)) {
+                    return Optional.empty();
+                }
+                present.put(sha256, Boolean.TRUE);
+            }
+            return Optional.of(new Streamed(blobs, sha256, size));
         }
         try {
             return Optional.of(mapped.get(sha256, k -> map(file.get())));
@@ -70,6 +81,11 @@ public final class PackageFiles {
             }
             throw e;
         }
+    }
+
+    /** A URL the client may fetch the blob from itself, when the store hands downloads off (S3 with presign=true). */
+    public Optional<URI> presigned(ServedVersion version) {
+        return blobs.presignedDownload(version.sha256(), version.fileName(), version.mediaType());
     }
 
     private static Body map(Path file) {
@@ -121,12 +137,11 @@ public final class PackageFiles {
         }
     }
 
-    /** A blob held elsewhere (an object store): copied through a buffer. */
+    /** A blob held elsewhere (an object store): the requested range copied through a buffer. */
     private record Streamed(BlobStore blobs, String sha256, long size) implements Body {
         @Override
         public void send(ServletOutputStream out, long start, long length) throws IOException {
-            try (InputStream in = blobs.open(sha256)) {
-                in.skipNBytes(start);
+            try (InputStream in = blobs.open(sha256, start, length)) {
                 byte[] chunk = new byte[64 * 1024];
                 long left = length;
                 while (left > 0) {

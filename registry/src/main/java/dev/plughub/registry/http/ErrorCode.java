@@ -21,6 +21,7 @@ public enum ErrorCode {
     USERNAME_TAKEN(409),
     EMAIL_TAKEN(409),
     CONFLICT(409),
+    DEPENDENCY_CONFLICT(409),   // resolve: no consistent install plan exists
     PACKAGE_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     RANGE_NOT_SATISFIABLE(416),
@@ -28,7 +29,9 @@ public enum ErrorCode {
     PLUGIN_BANNED(403),
     RATE_LIMITED(429),
     INTERNAL_ERROR(500),
-    SERVICE_UNAVAILABLE(503);
+    UPSTREAM_UNAVAILABLE(502),  // a git host (or other remote) the registry fetches from cannot be reached
+    SERVICE_UNAVAILABLE(503),
+    UPSTREAM_TIMEOUT(504);      // a fetch from a remote did not finish within its time limit
 
     private final int status;
 

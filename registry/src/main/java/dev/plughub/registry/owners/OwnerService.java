@@ -57,6 +57,7 @@ public final class OwnerService {
     public boolean add(Principal principal, String pluginId, String username) {
         boolean added = catalog.inWriteTransaction(h -> {
             PluginRow plugin = requirePlugin(h, pluginId);
+            catalog.lockPlugin(h, plugin.pk());   // two owner changes at once: the second sees the first
             Access.requireManager(principal, catalog.ownerIds(h, plugin.pk()), pluginId, "add owners");
             Account user = requireUser(h, username);
             if (user.disabled()) {
@@ -80,6 +81,7 @@ public final class OwnerService {
     public void remove(Principal principal, String pluginId, String username) {
         catalog.inWriteTransaction(h -> {
             PluginRow plugin = requirePlugin(h, pluginId);
+            catalog.lockPlugin(h, plugin.pk());   // two owner changes at once: the second sees the first
             Access.requireManager(principal, catalog.ownerIds(h, plugin.pk()), pluginId, "remove owners");
             Account user = requireUser(h, username);
             List<String> before = names(h, plugin.pk());
@@ -104,6 +106,7 @@ public final class OwnerService {
     public void transfer(Principal principal, String pluginId, String username) {
         catalog.inWriteTransaction(h -> {
             PluginRow plugin = requirePlugin(h, pluginId);
+            catalog.lockPlugin(h, plugin.pk());   // two owner changes at once: the second sees the first
             Access.requireManager(principal, catalog.ownerIds(h, plugin.pk()), pluginId, "transfer it");
             Account user = requireUser(h, username);
             if (user.disabled()) {

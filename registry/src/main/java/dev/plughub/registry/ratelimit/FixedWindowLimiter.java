@@ -6,18 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A fixed-window counter per client key: at most {@code limit} requests in each window (windows are
- * aligned to the epoch, e.g. whole minutes). The time comes from a {@link Clock}, so tests can prove
- * a limit and its reset without sleeping. Keys live in a bounded cache; a key that is evicted early
- * merely starts a fresh window.
+ * A fixed-window counter per client key, in this node's memory (one node, or SQLite). The time comes
+ * from a {@link Clock}, so tests can prove a limit and its reset without sleeping. Keys live in a
+ * bounded cache; a key that is evicted early merely starts a fresh window.
  */
-public final class FixedWindowLimiter {
+public final class FixedWindowLimiter implements WindowLimiter {
 
-    /** The outcome of one request: allowed or not, what is left, and seconds until the window resets. */
-    public record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {
-    }
-
-    private static final class Window {
+    private static final class Counter {
         long start;
         int used;
     }
@@ -25,7 +20,7 @@ public final class FixedWindowLimiter {
     private final int limit;
     private final long windowMillis;
     private final Clock clock;
-    private final Cache<String, Window> windows;
+    private final Cache<String, Counter> windows;
 
     public FixedWindowLimiter(int limit, Duration window, Clock clock) {
         if (limit <= 0) {
@@ -38,26 +33,25 @@ public final class FixedWindowLimiter {
         this.windows = Caffeine.newBuilder().maximumSize(150_000).expireAfterAccess(window.multipliedBy(2)).build();
     }
 
+    @Override
     public int limit() {
         return limit;
     }
 
-    /** Counts one request of this key and says whether it is allowed. */
+    @Override
     public Decision acquire(String key) {
-        long now = clock.millis();
-        long start = Math.floorDiv(now, windowMillis) * windowMillis;
-        long resetSeconds = Math.max(1, (start + windowMillis - now + 999) / 1000);
-        Window w = windows.get(key, k -> new Window());
-        synchronized (w) {
-            if (w.start != start) {
-                w.start = start;
-                w.used = 0;
+        Window window = Window.at(clock.millis(), windowMillis);
+        Counter c = windows.get(key, k -> new Counter());
+        synchronized (c) {
+            if (c.start != window.start()) {
+                c.start = window.start();
+                c.used = 0;
             }
-            if (w.used >= limit) {
-                return new Decision(false, limit, 0, resetSeconds);
+            if (c.used >= limit) {
+                return Decision.of(limit, limit + 1, window);
             }
-            w.used++;
-            return new Decision(true, limit, limit - w.used, resetSeconds);
+            c.used++;
+            return Decision.of(limit, c.used, window);
         }
     }
 }

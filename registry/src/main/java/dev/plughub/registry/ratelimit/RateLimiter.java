@@ -3,8 +3,11 @@ package dev.plughub.registry.ratelimit;
 import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.catalog.PublishRoutes;
+import dev.plughub.registry.imports.ImportRoutes;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.storage.Database;
+import dev.plughub.registry.storage.Dialect;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -13,6 +16,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -33,25 +37,42 @@ public final class RateLimiter {
     private static final Pattern DOWNLOAD = Pattern.compile("^/api/v1/plugins/[^/]+/download/?$");
     private static final Pattern RATING = Pattern.compile("^/api/v1/plugins/[^/]+/(ratings|reviews|reviews/[^/]+/vote)/?$");
     private static final Set<String> PUBLISH = Set.of(PublishRoutes.UPLOAD, PublishRoutes.UPLOAD_ZIP,
-            PublishRoutes.PUBLISH, PublishRoutes.UPLOAD_TEMP);
+            PublishRoutes.PUBLISH, PublishRoutes.UPLOAD_TEMP, ImportRoutes.IMPORT);
     private static final Set<String> EXEMPT = Set.of("/api/v1/health");
 
     private final RateLimits limits;
     private final Authenticator authenticator;
-    private final Map<Kind, FixedWindowLimiter> limiters = new EnumMap<>(Kind.class);
+    private final Map<Kind, WindowLimiter> limiters = new EnumMap<>(Kind.class);
 
+    /** Counts in this node's memory: right for one node. */
     public RateLimiter(RateLimits limits, Authenticator authenticator, Clock clock) {
-        this.limits = limits;
-        this.authenticator = authenticator;
-        add(Kind.QUERIES, limits.queriesPerMinute(), Duration.ofMinutes(1), clock);
-        add(Kind.UPLOADS, limits.uploadsPerHour(), Duration.ofHours(1), clock);
-        add(Kind.DOWNLOADS, limits.downloadsPerMinute(), Duration.ofMinutes(1), clock);
-        add(Kind.RATINGS, limits.ratingsPerHour(), Duration.ofHours(1), clock);
+        this(limits, authenticator, (limit, window) -> new FixedWindowLimiter(limit, window, clock));
     }
 
-    private void add(Kind kind, int limit, Duration window, Clock clock) {
+    /**
+     * Counts where every node sees the same numbers: in PostgreSQL when that is the database (any
+     * number of nodes may share it), else in memory (SQLite means one node).
+     */
+    public static RateLimiter sharedThrough(Database db, RateLimits limits, Authenticator authenticator, Clock clock) {
+        if (db.dialect() != Dialect.POSTGRESQL) {
+            return new RateLimiter(limits, authenticator, clock);
+        }
+        return new RateLimiter(limits, authenticator, (limit, window) -> new SharedWindowLimiter(db, limit, window, clock));
+    }
+
+    private RateLimiter(RateLimits limits, Authenticator authenticator,
+                        BiFunction<Integer, Duration, WindowLimiter> limiter) {
+        this.limits = limits;
+        this.authenticator = authenticator;
+        add(Kind.QUERIES, limits.queriesPerMinute(), Duration.ofMinutes(1), limiter);
+        add(Kind.UPLOADS, limits.uploadsPerHour(), Duration.ofHours(1), limiter);
+        add(Kind.DOWNLOADS, limits.downloadsPerMinute(), Duration.ofMinutes(1), limiter);
+        add(Kind.RATINGS, limits.ratingsPerHour(), Duration.ofHours(1), limiter);
+    }
+
+    private void add(Kind kind, int limit, Duration window, BiFunction<Integer, Duration, WindowLimiter> limiter) {
         if (limit > 0) {
-            limiters.put(kind, new FixedWindowLimiter(limit, window, clock));
+            limiters.put(kind, limiter.apply(limit, window));
         }
     }
 
@@ -81,7 +102,7 @@ public final class RateLimiter {
         if (kind.isEmpty()) {
             return;
         }
-        FixedWindowLimiter limiter = limiters.get(kind.get());
+        WindowLimiter limiter = limiters.get(kind.get());
         if (limiter == null) {
             return;
         }
@@ -89,7 +110,7 @@ public final class RateLimiter {
         if (principal.map(Principal::operator).orElse(false)) {
             return;
         }
-        FixedWindowLimiter.Decision d = limiter.acquire(kind.get().name() + '|' + ClientKey.of(principal, ctx.ip()));
+        WindowLimiter.Decision d = limiter.acquire(kind.get().name() + '|' + ClientKey.of(principal, ctx.ip()));
         ctx.header("X-RateLimit-Limit", Integer.toString(d.limit()));
         ctx.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
         ctx.header("X-RateLimit-Reset", Long.toString(d.resetSeconds()));

@@ -99,6 +99,7 @@ public final class ReviewService {
         Instant now = clock.instant();
         Saved saved = catalog.inWriteTransaction(h -> {
             PluginRow plugin = rateablePlugin(h, pluginId);
+            catalog.lockPlugin(h, plugin.pk());   // one user's two ratings at once: the second updates the first
             if (catalog.ownerIds(h, plugin.pk()).contains(principal.userId())) {
                 throw ApiException.forbidden("Owners cannot rate their own plugin: you are an owner of " + plugin.pluginId());
             }

@@ -151,9 +151,11 @@ public final class ReviewStore implements CatalogService.DetailRatings {
 
     /**
      * Recomputes the plugin's rating, rating_count and rating_smoothed from its ratings. Called in
-     * the transaction of every change to them: with one writer, the numbers are exact.
+     * the transaction of every change to them: with one writer (SQLite) or the plugin's row lock
+     * (PostgreSQL), the numbers are exact.
      */
     public RatingSummary refreshPlugin(Handle h, long pluginPk) {
+        db.lockRow(h, "plugins", pluginPk);   // concurrent ratings: each summary counts the ones before it
         RatingSummary s = summary(h, pluginPk);
         h.createUpdate("UPDATE plugins SET rating = :avg, rating_count = :n, rating_smoothed = :smoothed WHERE id = :pk")
                 .bind("avg", s.average()).bind("n", s.count()).bind("smoothed", s.smoothed()).bind("pk", pluginPk)
@@ -170,6 +172,7 @@ public final class ReviewStore implements CatalogService.DetailRatings {
                                                                        updated_at = excluded.updated_at""")
                 .bind("id", ratingId).bind("user", userId).bind("helpful", helpful ? 1 : 0)
                 .bind("now", now.toEpochMilli()).execute();
+        db.lockRow(h, "ratings", ratingId);   // concurrent votes: each recount sees the votes before it
         h.createUpdate("""
                         UPDATE ratings SET
                             helpful_count = (SELECT count(*) FROM review_votes WHERE rating_id = :id AND helpful = 1),

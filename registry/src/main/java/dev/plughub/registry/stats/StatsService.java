@@ -51,6 +51,12 @@ public final class StatsService {
         this.totalsAnswer = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(cacheFor).build();
     }
 
+    /** Drops every cached answer (another node changed the catalogue). */
+    public void invalidate() {
+        pluginAnswers.invalidateAll();
+        totalsAnswer.invalidateAll();
+    }
+
     /** The serialized answer of {@code GET /api/v1/plugins/{id}/stats}. */
     public byte[] pluginStatsJson(String pluginId) {
         byte[] cached = pluginAnswers.getIfPresent(pluginId);

@@ -2,18 +2,32 @@ package dev.plughub.registry.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The metadata database. On SQLite (the zero-set-up default) writes go through one connection with
  * {@code BEGIN IMMEDIATE} transactions, so read-then-write transactions never fail with
  * SQLITE_BUSY_SNAPSHOT, and reads go through a small pool of read-only connections that WAL lets run
- * beside the writer (see NOTES-DATA.md). Use {@link #write()} for anything that changes data and
- * {@link #read()} for queries.
+ * beside the writer (see NOTES-DATA.md). On PostgreSQL one pool serves both, and transactions that
+ * relied on SQLite's single writer take row locks ({@link #lockRow}) or unique constraints instead.
+ * Use {@link #write()} for anything that changes data and {@link #read()} for queries.
  */
 public final class Database implements AutoCloseable {
+
+    /** What {@link #migrate} did: the schema version before and after, and how many migrations ran. */
+    public record Migration(Optional<String> from, String to, int applied) {
+    }
 
     private final Dialect dialect;
     private final HikariDataSource writerPool;
@@ -26,38 +40,130 @@ public final class Database implements AutoCloseable {
         this.writerPool = writerPool;
         this.readerPool = readerPool;
         this.write = Jdbi.create(writerPool);
-        this.read = readerPool == writerPool ? write : Jdbi.create(readerPool);
+        // Its own Jdbi even over PostgreSQL's single pool: listeners on write() (the download look-up's
+        // cache invalidation) must not fire for every read.
+        this.read = Jdbi.create(readerPool);
+    }
+
+    /** Opens the database the settings name (SQLite at {@code sqliteFile} when they name none), migrated. */
+    public static Database open(DatabaseSettings settings, Path sqliteFile) {
+        return settings.url().isPresent() ? openPostgres(settings) : openSqlite(sqliteFile);
     }
 
     /** Opens (creating if needed) the SQLite database file and brings its schema up to date. */
     public static Database openSqlite(Path file) {
-        String url = "jdbc:sqlite:" + file.toAbsolutePath()
-                + "?journal_mode=WAL&synchronous=NORMAL&foreign_keys=true&busy_timeout=10000"
-                + "&transaction_mode=IMMEDIATE";
         HikariConfig writer = new HikariConfig();
         writer.setPoolName("sqlite-writer");
-        writer.setJdbcUrl(url);
+        writer.setJdbcUrl(sqliteUrl(file));
         writer.setMaximumPoolSize(1);
         writer.setConnectionTimeout(30_000);
         HikariDataSource writerPool = new HikariDataSource(writer);
-        migrate(writerPool, Dialect.SQLITE);
+        try {
+            migrate(writerPool, Dialect.SQLITE, file.toString());
+        } catch (RuntimeException e) {
+            writerPool.close();
+            throw e;
+        }
 
         HikariConfig reader = new HikariConfig();
         reader.setPoolName("sqlite-reader");
-        reader.setJdbcUrl(url);
+        reader.setJdbcUrl(sqliteUrl(file));
         reader.setMaximumPoolSize(4);
         reader.setMinimumIdle(1);   // the others open when reads need them: opening all four slowed start-up
         reader.setConnectionInitSql("PRAGMA query_only = 1");
         return new Database(Dialect.SQLITE, writerPool, new HikariDataSource(reader));
     }
 
-    private static void migrate(HikariDataSource pool, Dialect dialect) {
-        Flyway.configure()
+    /**
+     * Connects to PostgreSQL and brings its schema up to date (Flyway locks the schema history, so
+     * nodes starting at once migrate once). Any failure becomes a {@link DatabaseSetupException} whose
+     * message names what is wrong.
+     */
+    public static Database openPostgres(DatabaseSettings settings) {
+        HikariDataSource pool = postgresPool(settings);
+        try {
+            migrate(pool, Dialect.POSTGRESQL, settings.displayUrl());
+            return new Database(Dialect.POSTGRESQL, pool, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw PostgresFailures.explain(settings, e);
+        }
+    }
+
+    /** {@code plughub migrate}: brings the schema up to date without starting a server. */
+    public static Migration migrate(DatabaseSettings settings, Path sqliteFile) {
+        HikariDataSource pool = settings.url().isPresent() ? postgresPool(settings) : sqlitePool(sqliteFile);
+        try (pool) {
+            return migrate(pool, settings.dialect(), settings.url().isPresent() ? settings.displayUrl() : sqliteFile.toString());
+        } catch (DatabaseSetupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw settings.url().isPresent() ? PostgresFailures.explain(settings, e) : e;
+        }
+    }
+
+    private static HikariDataSource postgresPool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("postgresql");
+        config.setJdbcUrl(settings.url().orElseThrow());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(30_000);   // as SQLite's writer: a burst waits rather than fails
+        config.addDataSourceProperty("connectTimeout", "5");   // seconds: an unreachable host fails start-up quickly
+        config.addDataSourceProperty("ApplicationName", "plughub");
+        try {
+            return new HikariDataSource(config);   // opens one connection now, so a bad setting fails here
+        } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+            throw PostgresFailures.explain(settings, e);
+        }
+    }
+
+    private static HikariDataSource sqlitePool(Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sqlite-migrate");
+        config.setJdbcUrl(sqliteUrl(file));
+        config.setMaximumPoolSize(1);
+        return new HikariDataSource(config);
+    }
+
+    private static String sqliteUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath()
+                + "?journal_mode=WAL&synchronous=NORMAL&foreign_keys=true&busy_timeout=10000"
+                + "&transaction_mode=IMMEDIATE";
+    }
+
+    /**
+     * Applies the migrations this build has, after refusing a schema that a newer build has already
+     * migrated further: this build would not know its tables and could damage data it cannot read.
+     */
+    private static Migration migrate(DataSource pool, Dialect dialect, String where) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.folder())
                 .failOnMissingLocations(false)
-                .load()
-                .migrate();
+                .load();
+        refuseNewerSchema(flyway, where);
+        MigrateResult result = flyway.migrate();
+        String to = Optional.ofNullable(result.targetSchemaVersion)
+                .or(() -> Optional.ofNullable(result.initialSchemaVersion)).orElse("0");
+        return new Migration(Optional.ofNullable(result.initialSchemaVersion), to, result.migrationsExecuted);
+    }
+
+    private static void refuseNewerSchema(Flyway flyway, String where) {
+        MigrationInfo[] all = flyway.info().all();
+        Optional<MigrationVersion> unknown = Arrays.stream(all)
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .max(MigrationVersion::compareTo);
+        if (unknown.isPresent()) {
+            String known = Arrays.stream(all).filter(m -> m.getState().isResolved()).map(MigrationInfo::getVersion)
+                    .max(MigrationVersion::compareTo).map(MigrationVersion::getVersion).orElse("0");
+            throw new DatabaseSetupException("The database schema at " + where + " is at version "
+                    + unknown.get().getVersion() + ", newer than this Plughub knows (up to version " + known
+                    + "): run the Plughub release that migrated it, or restore the backup taken before that upgrade");
+        }
     }
 
     public Dialect dialect() {
@@ -72,6 +178,22 @@ public final class Database implements AutoCloseable {
     /** For queries (read-only connections on SQLite). */
     public Jdbi read() {
         return read;
+    }
+
+    /**
+     * Makes a read-then-write transaction on one row safe against concurrent ones. On PostgreSQL it
+     * takes the row's lock until the transaction ends ({@code FOR NO KEY UPDATE}, which does not
+     * conflict with the key-share locks that foreign keys take, so inserting child rows first cannot
+     * deadlock); statements after it see every transaction that held the lock before. On SQLite it
+     * does nothing: the single writer connection already runs write transactions one at a time.
+     *
+     * @param table a table name from the caller's code, never from input
+     */
+    public void lockRow(Handle h, String table, long id) {
+        if (dialect == Dialect.POSTGRESQL) {
+            h.createQuery("SELECT id FROM " + table + " WHERE id = :id FOR NO KEY UPDATE").bind("id", id)
+                    .mapTo(Long.class).findOne();
+        }
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +40,11 @@ public final class FileBlobStore implements BlobStore {
         return root;
     }
 
+    @Override
+    public String describe() {
+        return root.toString();
+    }
+
     private Path pathOf(String sha256) {
         if (!KEY.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a sha256 key: " + sha256);
@@ -49,6 +56,7 @@ public final class FileBlobStore implements BlobStore {
     public void put(String sha256, Path source) throws IOException {
         Path target = pathOf(sha256);
         if (Files.exists(target)) {
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
             Files.deleteIfExists(source);
             return;
         }
@@ -117,6 +125,17 @@ public final class FileBlobStore implements BlobStore {
                         throw new UncheckedIOException(e);
                     }
                 });
+    }
+
+    /** Opens the store and removes the temporary files a crash left behind (at start-up, before any upload). */
+    public static FileBlobStore openCleaned(Path root) {
+        FileBlobStore store = new FileBlobStore(root);
+        try {
+            store.removeTemporaryFiles();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the package directory " + root, e);
+        }
+        return store;
     }
 
     /** Removes temporary files a crash left behind (called at start-up, before any upload). */

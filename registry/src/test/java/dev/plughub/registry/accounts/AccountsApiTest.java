@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plughub.registry.storage.Database;
 import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.TestDatabases;
 import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,7 +47,7 @@ class AccountsApiTest {
     static void start() {
         registry = TestRegistry.start(data);
         api = registry.api();
-        db = Database.openSqlite(data.resolve("plughub.db"));
+        db = TestDatabases.open(data);
         store = new AccountStore(db);
     }
 

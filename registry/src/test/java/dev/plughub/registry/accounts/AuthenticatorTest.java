@@ -1,6 +1,7 @@
 package dev.plughub.registry.accounts;
 
 import dev.plughub.registry.testing.MutableClock;
+import dev.plughub.registry.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class AuthenticatorTest {
 
     @BeforeEach
     void open() {
-        db = Database.openSqlite(dir.resolve("accounts.db"));
+        db = TestDatabases.open(dir);
         store = new AccountStore(db);
         accounts = new AccountService(store, PasswordHasher.argon2id(), new TokenCodec(new SecureRandom()), clock);
         authenticator = new Authenticator(store, Optional.of("the-operator-key"), clock);

@@ -54,7 +54,10 @@ class ApiDocsTest extends RunningRegistry {
     @Test
     void every_described_route_exists() {
         List<String> routes = registry.server().routes();
-        assertThat(routes).containsAll(OpenApiContract.describedRoutes());
+        assertThat(routes).containsAll(OpenApiContract.describedRoutes().stream()
+                // the plugin host's /system/plugins routes are mounted by `plughub serve` (cli's ServeHostTest checks them)
+                .filter(route -> !route.contains(" /system/plugins"))
+                .toList());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.plughub.registry.catalog;
 
 import dev.plughub.registry.testing.Accounts;
+import dev.plughub.registry.testing.TestBlobStores;
 import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.Publisher;
@@ -42,17 +43,9 @@ final class Publishing {
         return Accounts.bearer(token);
     }
 
-    /** Whether a blob with this digest is in the data directory's package store. */
+    /** Whether a blob with this digest is in the package store of the registry on this data directory. */
     static boolean blobStored(Path dataDir, String sha256) {
-        Path packages = dataDir.resolve("packages");
-        if (!Files.exists(packages)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(packages)) {
-            return files.anyMatch(p -> p.getFileName().toString().equals(sha256));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestBlobStores.contains(dataDir, sha256);
     }
 
     /** Files left in the upload folder (Jetty's parts and our temporary copies). */

@@ -6,6 +6,7 @@ import dev.plughub.registry.catalog.CatalogStore.PluginRows;
 import dev.plughub.registry.catalog.CatalogStore.Viewer;
 import dev.plughub.registry.http.PageRequest;
 import dev.plughub.registry.storage.Database;
+import dev.plughub.registry.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class SearchQuerySafetyTest {
     @BeforeContainer
     static void open() throws IOException {
         Path dir = Files.createTempDirectory("search-safety");
-        db = Database.openSqlite(dir.resolve("plughub.db"));
+        db = TestDatabases.open(dir);
         store = new CatalogStore(db);
         db.write().useHandle(h -> {
             for (String[] p : List.of(

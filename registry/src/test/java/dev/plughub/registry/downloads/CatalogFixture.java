@@ -2,7 +2,9 @@ package dev.plughub.registry.downloads;
 
 import dev.plughub.core.version.Version;
 import dev.plughub.registry.storage.Database;
-import dev.plughub.registry.storage.FileBlobStore;
+import dev.plughub.registry.storage.BlobStore;
+import dev.plughub.registry.testing.TestBlobStores;
+import dev.plughub.registry.testing.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,10 +23,10 @@ import java.util.UUID;
 public final class CatalogFixture implements AutoCloseable {
 
     private final Database db;
-    private final FileBlobStore blobs;
+    private final BlobStore blobs;
     private final Path scratch;
 
-    private CatalogFixture(Database db, FileBlobStore blobs, Path scratch) {
+    private CatalogFixture(Database db, BlobStore blobs, Path scratch) {
         this.db = db;
         this.blobs = blobs;
         this.scratch = scratch;
@@ -34,8 +36,8 @@ public final class CatalogFixture implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Path scratch = Files.createDirectories(dataDir.resolve("fixture-scratch"));
-            return new CatalogFixture(Database.openSqlite(dataDir.resolve("plughub.db")),
-                    new FileBlobStore(dataDir.resolve("packages")), scratch);
+            return new CatalogFixture(TestDatabases.open(dataDir),
+                    TestBlobStores.open(dataDir), scratch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +47,7 @@ public final class CatalogFixture implements AutoCloseable {
         return db;
     }
 
-    public FileBlobStore blobs() {
+    public BlobStore blobs() {
         return blobs;
     }
 
@@ -83,7 +85,7 @@ public final class CatalogFixture implements AutoCloseable {
                                 VALUES (:pk, :version, :key, :pre, :format, :size, :sha, '{}', :upload, 'upload', :now)
                                 RETURNING id""")
                         .bind("pk", pluginPk).bind("version", version).bind("key", parsed.withoutBuild().toString())
-                        .bind("pre", parsed.isPrerelease()).bind("format", format).bind("size", bytes.length)
+                        .bind("pre", parsed.isPrerelease() ? 1 : 0).bind("format", format).bind("size", bytes.length)
                         .bind("sha", sha).bind("upload", UUID.randomUUID().toString()).bind("now", now)
                         .mapTo(Long.class).one();
                 refreshCurrentVersion(h, pluginPk);
@@ -171,6 +173,7 @@ public final class CatalogFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        blobs.close();
         db.close();
     }
 }

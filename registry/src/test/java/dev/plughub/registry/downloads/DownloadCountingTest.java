@@ -3,6 +3,8 @@ package dev.plughub.registry.downloads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plughub.registry.storage.Database;
+import dev.plughub.registry.storage.Dialect;
 import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -151,16 +153,14 @@ class DownloadCountingTest {
             try (DownloadCounter counter = new DownloadCounter(catalog.db(), Clock.systemUTC(), Duration.ofHours(1))) {
                 counter.record(v);
                 counter.record(v);
-                catalog.db().write().useHandle(h -> h.execute("""
-                        CREATE TRIGGER refuse BEFORE UPDATE OF downloads ON plugin_versions
-                        BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"""));
+                refuseDownloadUpdates(catalog.db(), true);
 
                 assertThatThrownBy(counter::flush).hasMessageContaining("refused by the test");
                 assertThat(counter.pending()).isEqualTo(2);
                 assertThat(catalog.pluginDownloads("stubborn")).isZero();   // the transaction rolled back whole
 
                 counter.record(v);
-                catalog.db().write().useHandle(h -> h.execute("DROP TRIGGER refuse"));
+                refuseDownloadUpdates(catalog.db(), false);
                 counter.flush();
                 assertThat(counter.pending()).isZero();
                 assertThat(catalog.versionDownloads("stubborn", "1.0.0")).isEqualTo(3);
@@ -168,5 +168,24 @@ class DownloadCountingTest {
                 assertThat(catalog.dailyDownloads("stubborn", "1.0.0")).isEqualTo(3);
             }
         }
+    }
+
+    /** Adds (or drops) a trigger that makes every update of a version's download count fail. */
+    private static void refuseDownloadUpdates(Database db, boolean refuse) {
+        db.write().useHandle(h -> {
+            if (db.dialect() == Dialect.SQLITE) {
+                h.execute(refuse ? """
+                        CREATE TRIGGER refuse BEFORE UPDATE OF downloads ON plugin_versions
+                        BEGIN SELECT RAISE(ABORT, 'refused by the test'); END""" : "DROP TRIGGER refuse");
+            } else if (refuse) {
+                h.execute("""
+                        CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql
+                        AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$""");
+                h.execute("CREATE TRIGGER refuse BEFORE UPDATE OF downloads ON plugin_versions"
+                        + " FOR EACH ROW EXECUTE FUNCTION refuse()");
+            } else {
+                h.execute("DROP TRIGGER refuse ON plugin_versions");
+            }
+        });
     }
 }

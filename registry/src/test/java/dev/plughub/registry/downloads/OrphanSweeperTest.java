@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
+import dev.plughub.registry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,28 +18,43 @@ class OrphanSweeperTest {
     Path dataDir;
 
     @Test
-    void removes_old_unreferenced_files_and_keeps_referenced_and_young_ones() throws Exception {
+    void keeps_unreferenced_files_within_the_grace_period_and_removes_them_after_it() throws Exception {
         try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
             catalog.plugin("swept");
             ServedVersion live = catalog.version("swept", "1.0.0", "live".getBytes(), "zip");
             ServedVersion deleted = catalog.version("swept", "2.0.0", "deleted".getBytes(), "zip");
             catalog.deleteVersion("swept", "2.0.0");
-            String oldOrphan = blob(catalog, "written before a crash");
-            String youngOrphan = blob(catalog, "a publish in flight elsewhere");
-            Instant now = Instant.now();
-            age(catalog, live.sha256(), now.minus(Duration.ofHours(1)));
-            age(catalog, deleted.sha256(), now.minus(Duration.ofHours(1)));
-            age(catalog, oldOrphan, now.minus(Duration.ofMinutes(2)));
+            String orphan = blob(catalog, "written before a crash, or by a publish in flight elsewhere");
+            MutableClock clock = new MutableClock(Instant.now());
 
-            OrphanSweeper.Result result = new OrphanSweeper(catalog.db(), catalog.blobs(), dataDir.resolve("tmp/uploads"),
-                    Duration.ofMinutes(1), Clock.systemUTC()).sweep();
+            OrphanSweeper.Result early = sweeper(catalog, clock).sweep();
 
-            assertThat(result.blobsRemoved()).isEqualTo(2);
-            assertThat(result.youngOrphansKept()).isEqualTo(1);
+            assertThat(early.blobsRemoved()).isZero();
+            assertThat(early.youngOrphansKept()).isEqualTo(2);
+            assertThat(catalog.blobs().exists(orphan)).isTrue();
+
+            clock.advance(Duration.ofMinutes(2));
+            OrphanSweeper.Result later = sweeper(catalog, clock).sweep();
+
+            assertThat(later.blobsRemoved()).isEqualTo(2);
             assertThat(catalog.blobs().exists(live.sha256())).isTrue();
-            assertThat(catalog.blobs().exists(youngOrphan)).isTrue();
-            assertThat(catalog.blobs().exists(oldOrphan)).isFalse();
+            assertThat(catalog.blobs().exists(orphan)).isFalse();
             assertThat(catalog.blobs().exists(deleted.sha256())).isFalse();
+        }
+    }
+
+    @Test
+    void a_publish_that_reuses_an_old_unreferenced_file_renews_it_so_the_sweep_spares_it() throws Exception {
+        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
+            String sha = blob(catalog, "the same bytes, published again");
+            Thread.sleep(3100);   // past the write time's resolution (whole seconds on S3), with room to spare
+            Instant republishedAt = Instant.now();
+
+            blob(catalog, "the same bytes, published again");   // the publish's put finds the file there already
+
+            OrphanSweeper.Result result = sweeper(catalog, new MutableClock(republishedAt.plusSeconds(58))).sweep();
+            assertThat(result.blobsRemoved()).isZero();
+            assertThat(catalog.blobs().exists(sha)).isTrue();
         }
     }
 
@@ -79,7 +94,7 @@ class OrphanSweeperTest {
         return sha;
     }
 
-    private static void age(CatalogFixture catalog, String sha, Instant writtenAt) throws Exception {
-        Files.setLastModifiedTime(catalog.blobs().localFile(sha).orElseThrow(), FileTime.from(writtenAt));
+    private OrphanSweeper sweeper(CatalogFixture catalog, Clock clock) {
+        return new OrphanSweeper(catalog.db(), catalog.blobs(), dataDir.resolve("tmp/uploads"), Duration.ofMinutes(1), clock);
     }
 }

@@ -1,6 +1,8 @@
 package dev.plughub.registry.faults;
 
 import dev.plughub.registry.testing.Api;
+import dev.plughub.registry.testing.TestBlobStores;
+import dev.plughub.registry.testing.TestDatabases;
 import dev.plughub.registry.testing.TestRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
  * A registry server in its own JVM ({@code RegistryServer.main}, configured through the environment as
  * an operator would), so a test can kill it with SIGKILL or stop it with SIGTERM.
  */
-final class ChildRegistry implements AutoCloseable {
+public final class ChildRegistry implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("listening on (http://\\S+)");
 
@@ -36,7 +38,7 @@ final class ChildRegistry implements AutoCloseable {
         this.output = output;
     }
 
-    static ChildRegistry start(Path dataDir) throws IOException, InterruptedException {
+    public static ChildRegistry start(Path dataDir) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
@@ -47,6 +49,9 @@ final class ChildRegistry implements AutoCloseable {
         builder.environment().put("PLUGHUB_HOST", "127.0.0.1");
         builder.environment().put("PLUGHUB_API_KEY", TestRegistry.OPERATOR_KEY);
         builder.environment().remove("PLUGHUB_DEV");
+        TestDatabases.settingsFor(dataDir).url()   // the PostgreSQL test run: the same database after a restart
+                .ifPresent(url -> builder.environment().put("PLUGHUB_DATABASE_URL", url));
+        builder.environment().putAll(TestBlobStores.environmentFor(dataDir));   // and an S3 bucket in that run
         for (String limit : List.of("QUERIES_PER_MIN", "UPLOADS_PER_HOUR", "DOWNLOADS_PER_MIN", "RATINGS_PER_HOUR")) {
             builder.environment().put("PLUGHUB_RATE_" + limit, "0");   // tests send many requests from one address
         }
@@ -77,16 +82,16 @@ final class ChildRegistry implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    Api api() {
+    public Api api() {
         return new Api(baseUrl);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
@@ -103,7 +108,7 @@ final class ChildRegistry implements AutoCloseable {
                 : OptionalInt.empty();
     }
 
-    String output() {
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
         }

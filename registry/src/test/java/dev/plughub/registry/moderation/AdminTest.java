@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.RunningRegistry;
+import dev.plughub.registry.testing.TestDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -185,9 +185,7 @@ class AdminTest extends RunningRegistry {
                 .isZero();
         assertThat(api.get("/api/v1/admin/audit?since=yesterday", bearer(admin)).status()).isEqualTo(422);
 
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("plughub.db"));
-             Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 10000");
+        try (Connection c = TestDatabases.connect(data); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_log SET actor = 'nobody'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_log")).hasMessageContaining("append-only");

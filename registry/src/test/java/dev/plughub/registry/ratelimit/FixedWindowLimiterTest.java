@@ -14,7 +14,7 @@ class FixedWindowLimiterTest {
 
     private static void exhaust(FixedWindowLimiter limiter, String key, int limit) {
         for (int i = 1; i <= limit; i++) {
-            FixedWindowLimiter.Decision d = limiter.acquire(key);
+            WindowLimiter.Decision d = limiter.acquire(key);
             assertThat(d.allowed()).as("request %d of %d", i, limit).isTrue();
             assertThat(d.remaining()).isEqualTo(limit - i);
         }
@@ -27,14 +27,14 @@ class FixedWindowLimiterTest {
         RateLimits d = RateLimits.defaults();
         FixedWindowLimiter queries = new FixedWindowLimiter(d.queriesPerMinute(), Duration.ofMinutes(1), clock);
         exhaust(queries, "a:1.2.3.4", 100);
-        FixedWindowLimiter.Decision refused = queries.acquire("a:1.2.3.4");
+        WindowLimiter.Decision refused = queries.acquire("a:1.2.3.4");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.remaining()).isZero();
         assertThat(refused.resetSeconds()).isEqualTo(45);
         clock.advance(Duration.ofSeconds(44));
         assertThat(queries.acquire("a:1.2.3.4").allowed()).isFalse();
         clock.advance(Duration.ofSeconds(1));   // the next minute
-        FixedWindowLimiter.Decision again = queries.acquire("a:1.2.3.4");
+        WindowLimiter.Decision again = queries.acquire("a:1.2.3.4");
         assertThat(again.allowed()).isTrue();
         assertThat(again.remaining()).isEqualTo(99);
         assertThat(again.resetSeconds()).isEqualTo(60);

@@ -124,4 +124,22 @@ class RateLimitApiTest {
             assertThat(operator.status()).as("%s", operator).isEqualTo(201);
         }
     }
+
+    @Test
+    void a_git_import_counts_as_an_upload() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(0, 1, 0, 0)))) {
+            Api api = registry.api();
+            String token = Accounts.register(api, "importer");
+            awayFromWindowEnd(Duration.ofHours(1));
+            ApiResponse ok = api.request("POST", "/api/v1/plugins/upload").bearer(token)
+                    .file("plugin_file", TestPackages.zip(packages, "rl-import", "1.0.0")).send();
+            assertThat(ok.status()).as("%s", ok).isEqualTo(201);
+
+            // refused before any outbound connection: the limit is checked ahead of the import itself
+            ApiResponse refused = api.request("POST", "/api/v1/plugins/upload/github").bearer(token)
+                    .json("{\"repo_url\": \"https://git.example.invalid/a/b\"}").send();
+
+            assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+        }
+    }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.TestDatabases;
 import dev.plughub.registry.testing.TestPackages;
 import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -86,8 +86,7 @@ final class Reviewing {
 
     /** Sets a plugin's status straight in the database (as a moderator would). */
     static void setStatus(Path dataDir, String pluginId, String status) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("plughub.db")
-                + "?busy_timeout=10000");
+        try (Connection c = TestDatabases.connect(dataDir);
              PreparedStatement s = c.prepareStatement("UPDATE plugins SET status = ? WHERE plugin_id = ?")) {
             s.setString(1, status);
             s.setString(2, pluginId);

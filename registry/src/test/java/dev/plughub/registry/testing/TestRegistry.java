@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real registry server for a test: a fresh data directory, a free port on 127.0.0.1, the operator
- * key {@link #OPERATOR_KEY}, and an {@link Api} client that checks every answer against the OpenAPI
- * description.
+ * key {@link #OPERATOR_KEY}, the test run's database ({@link TestDatabases}), and an {@link Api}
+ * client that checks every answer against the OpenAPI description.
  */
 public final class TestRegistry implements AutoCloseable {
 
@@ -34,8 +34,14 @@ public final class TestRegistry implements AutoCloseable {
                 .withPort(0)
                 .withDataDir(dataDir)
                 .withApiKey(OPERATOR_KEY)
-                .withRateLimits(RateLimits.unlimited());   // suites send many requests from 127.0.0.1
-        return new TestRegistry(RegistryServer.start(adjust.apply(config)));
+                .withRateLimits(RateLimits.unlimited())   // suites send many requests from 127.0.0.1
+                .withDatabase(TestDatabases.settingsFor(dataDir));   // SQLite, or PostgreSQL in the second test run
+        return new TestRegistry(RegistryServer.start(adjust.apply(withTestBlobStore(config, dataDir))));
+    }
+
+    /** Files in the data folder, or in the PostgreSQL test run an S3 bucket ({@link TestBlobStores}). */
+    private static RegistryConfig withTestBlobStore(RegistryConfig config, Path dataDir) {
+        return TestBlobStores.locationFor(dataDir).map(config::withBlobStore).orElse(config);
     }
 
     public Api api() {
