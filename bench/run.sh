@@ -10,7 +10,10 @@
 # PUBLISH_LARGE, KEEP_DATA=1 (keep the temporary folder), PROFILE=1 (JFR samples of each load row),
 # PLUGHUB_JAVA_OPTS (JVM options of the server, as for ./plughub), SERVER_MAIN, SKIP_BUILD=1 (use the
 # jars as they are), RESULTS (also write the table here).
+#
+#   CLUSTER=1 bench/run.sh       # PostgreSQL + S3 instead: one node against two (bench/cluster.sh)
 set -euo pipefail
+[[ "${CLUSTER:-0}" == 1 ]] && exec "$(dirname "${BASH_SOURCE[0]}")/cluster.sh" "$@"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"

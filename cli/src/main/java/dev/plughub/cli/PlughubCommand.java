@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Plughub: a self-hosted plugin registry and the tools around it.",
         subcommands = {
                 ServeCommand.class,
+                MigrateCommand.class,
                 PublishCommand.class,
                 SearchCommand.class,
                 InfoCommand.class,
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
                 "  PLUGHUB_TOKEN     token to send (default: the one 'plughub login' saved)",
                 "  PLUGHUB_HOST, PLUGHUB_PORT, PLUGHUB_DATA_DIR, PLUGHUB_API_KEY,",
                 "  PLUGHUB_MAX_PACKAGE_MB, PLUGHUB_DEV: settings of 'plughub serve'",
+                "  PLUGHUB_DATABASE_URL, PLUGHUB_DATABASE_USER, PLUGHUB_DATABASE_PASSWORD:",
+                "                    PostgreSQL for 'plughub serve' and 'plughub migrate'",
                 "  XDG_CONFIG_HOME   folder of plughub/credentials.json (default ~/.config)",
                 "",
                 "Documentation: docs/cli.md and docs/configuration.md in the repository.",

@@ -3,6 +3,9 @@ package dev.plughub.cli;
 import dev.plughub.registry.BuildInfo;
 import dev.plughub.registry.RegistryConfig;
 import dev.plughub.registry.RegistryServer;
+import dev.plughub.registry.storage.BlobStores;
+import dev.plughub.registry.storage.DatabaseSettings;
+import dev.plughub.registry.storage.DatabaseSetupException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
@@ -17,9 +20,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plughub serve}: runs the registry until the process is stopped. Settings come from the
- * environment ({@link RegistryConfig#fromEnvironment}) and the options override them.
+ * environment ({@link RegistryConfig#fromEnvironment}) and the options override them. A plugin host
+ * runs beside it ({@link ServedHost}), managed through {@code /system/plugins} on the same port.
  */
-@Command(name = "serve", description = "Run the registry (SQLite and package files in the data folder) until stopped.")
+@Command(name = "serve", description = "Run the registry (SQLite, or PostgreSQL with --database-url, and package files in the data folder) until stopped.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,12 +41,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder for the database and packages, created if missing (env PLUGHUB_DATA_DIR; default ./data).")
     Path dataDir;
 
+    @Option(names = "--database-url", paramLabel = "URL", description = "Keep the metadata in PostgreSQL instead of SQLite: jdbc:postgresql://host:port/db (env PLUGHUB_DATABASE_URL; user and password from PLUGHUB_DATABASE_USER/_PASSWORD).")
+    String databaseUrl;
+
+    @Option(names = "--blob-store", paramLabel = "STORE", description = "Where package files live: file:/path, or s3://bucket?endpoint=…&region=…&path_style=true (env PLUGHUB_BLOB_STORE; keys from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the AWS SDK's default chain; default: the data folder).")
+    String blobStore;
+
     @Override
     public Integer call() throws InterruptedException {
         CliEnvironment env = root.environment();
         RegistryConfig config = configure(env);
-        RegistryServer server = start(config);
-        env.shutdown().onShutdown(server::close);
+        ServedHost host = ServedHost.prepare(config, env.variables());
+        RegistryServer server = start(config, host);
+        env.shutdown().onShutdown(() -> {
+            server.close();
+            host.close();
+        });
         spec.commandLine().getOut().println("Plughub " + BuildInfo.VERSION + " listening on " + address(config.host(), server.port())
                 + (isWildcard(config.host()) ? " (all interfaces; data: " : " (data: ") + config.dataDir() + ")");
         spec.commandLine().getOut().flush();
@@ -51,11 +65,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private RegistryConfig configure(CliEnvironment env) {
-        RegistryConfig config;
-        try {
-            config = RegistryConfig.fromEnvironment(env.variables());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        RegistryConfig config = baseConfig(env);
+        config = config.withDatabase(database(config, databaseUrl));
+        if (blobStore != null) {
+            try {
+                config = config.withBlobStore(BlobStores.parse(blobStore, env.variables()));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage().replace("PLUGHUB_BLOB_STORE", "--blob-store"));
+            }
         }
         if (host != null) {
             config = config.withHost(host);
@@ -70,16 +87,50 @@ final class ServeCommand implements Callable<Integer> {
         return config.withDataDir(env.workingDir().resolve(dir).toAbsolutePath().normalize());
     }
 
-    private static RegistryServer start(RegistryConfig config) {
+    /** The settings from the environment; a bad value is a usage error (shared with {@code migrate}). */
+    static RegistryConfig baseConfig(CliEnvironment env) {
         try {
-            return RegistryServer.start(config);
+            return RegistryConfig.fromEnvironment(env.variables());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** The environment's database settings, with {@code --database-url} in place of the URL when given. */
+    static DatabaseSettings database(RegistryConfig config, String databaseUrl) {
+        if (databaseUrl == null) {
+            return config.database();
+        }
+        try {
+            return config.database().withUrl(databaseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage().replace("PLUGHUB_DATABASE_URL", "--database-url"));
+        }
+    }
+
+    /** The registry with the plugin host's admin API mounted on it; the host starts once the registry listens. */
+    private static RegistryServer start(RegistryConfig config, ServedHost host) {
+        RegistryServer server;
+        try {
+            server = RegistryServer.start(config, java.util.List.of(host.routes()));
         } catch (RuntimeException e) {
             throw new CliException(startFailureCode(e), startFailure(config, e), e);
+        }
+        try {
+            host.start(server.port());
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw new CliException(ExitCodes.UNEXPECTED, "Cannot start the plugin host (plugins in "
+                    + config.dataDir().resolve("plugins") + "): " + firstLine(String.valueOf(e.getMessage())), e);
         }
     }
 
     private static int startFailureCode(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseSetupException || t instanceof BlobStores.Unavailable) {
+                return ExitCodes.USAGE;
+            }
             if (t instanceof BindException || t instanceof FileSystemException || t instanceof UncheckedIOException
                     || t.getClass().getSimpleName().contains("Bind")) {
                 return ExitCodes.USAGE;
@@ -91,6 +142,12 @@ final class ServeCommand implements Callable<Integer> {
     /** One sentence that says what to change, from the cause chain of a failed start. */
     static String startFailure(RegistryConfig config, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseSetupException db) {
+                return db.getMessage();   // already one sentence naming the setting to change
+            }
+            if (t instanceof BlobStores.Unavailable store) {
+                return store.getMessage();   // one sentence naming the bucket and what is wrong with it
+            }
             if (t instanceof BindException || t.getClass().getSimpleName().contains("Bind")) {
                 return "Cannot listen on " + config.host() + ":" + config.port()
                         + ": the port is in use or the address is not this machine's; choose another with --port/PLUGHUB_PORT or --host/PLUGHUB_HOST";

@@ -1,0 +1,147 @@
+package dev.plughub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code plughub serve} runs a plugin host beside its registry: seed 004's curl flow against it,
+ * with the real sample_sync package, through real HTTP on one port.
+ */
+class ServeHostTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
+    private static final String HOST_TOKEN = "serve-host-token";
+    private static final String OPERATOR_KEY = "serve-operator-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String JOHN = """
+            {"username": "john.doe", "db_name": "system.db", "role_tag": "developer",
+             "email": "john@example.com", "is_active": true}""";
+
+    @TempDir
+    Path config;
+
+    @TempDir
+    Path work;
+
+    private final ShutdownSignal.Manual shutdown = new ShutdownSignal.Manual();
+    private CliRunner.Running serve;
+    private String base;
+
+    @BeforeEach
+    void serve() throws InterruptedException {
+        serve = new CliRunner(config, work).shutdown(shutdown)
+                .env("PLUGHUB_HOST_TOKEN", HOST_TOKEN)
+                .env("PLUGHUB_API_KEY", OPERATOR_KEY)
+                .start("serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", "data");
+        base = "http://127.0.0.1:" + awaitPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        shutdown.trigger();
+        assertThat(serve.exit().get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void runs_seed_004s_flow_on_a_package_dropped_into_the_data_folder() throws Exception {
+        Files.copy(sampleSyncJar(), work.resolve("data/plugins/sample_sync.jar"));
+
+        assertThat(call("POST", "/system/plugins/rescan", "").status()).isEqualTo(200);
+        Response list = call("GET", "/system/plugins", null);
+        assertThat(list.body().get("plugins").get(0).get("name").asText()).isEqualTo("sample_sync");
+        assertThat(list.body().get("plugins").get(0).get("status").asText()).isEqualTo("active");
+        assertThat(call("GET", "/system/plugins/sample_sync/health", null).body().get("health").get("status").asText())
+                .isEqualTo("ok");
+
+        Response dryRun = call("POST", "/system/plugins/sample_sync/sync-users", "{\"dry_run\":true,\"users\":[" + JOHN + "]}");
+        assertThat(dryRun.body().get("result").get("items").get(0).get("action").asText()).isEqualTo("would_sync");
+
+        Response synced = call("POST", "/system/plugins/sample_sync/sync-users", "{\"users\":[" + JOHN + "]}");
+        assertThat(synced.status()).isEqualTo(200);
+        assertThat(synced.body().get("result").get("items").get(0).get("action").asText()).isEqualTo("created");
+        // the served host's user directory keeps what plugins sync in the data folder
+        assertThat(Files.readString(work.resolve("data/host/users.json"))).contains("\"john.doe\"").contains("\"developer\"");
+    }
+
+    @Test
+    void installs_sample_sync_from_its_own_registry() throws Exception {
+        CliRunner.Result published = new CliRunner(config, work)
+                .env("PLUGHUB_REGISTRY", base).env("PLUGHUB_TOKEN", OPERATOR_KEY)
+                .run("publish", sampleSyncJar().toString());
+        assertThat(published.exitCode()).as(published.err()).isZero();
+
+        Response installed = call("POST", "/system/plugins/install",
+                "{\"source\": \"repository\", \"plugin_name\": \"sample_sync\", \"version\": \"^0.1.0\"}");
+
+        assertThat(installed.status()).as(installed.body().toString()).isEqualTo(200);
+        assertThat(installed.body().get("data").get("installation").get("version").asText()).isEqualTo("0.1.0");
+        Response synced = call("POST", "/system/plugins/sample_sync/sync-users", "{\"dry_run\":true}");
+        assertThat(synced.body().get("result").get("status").asText()).isEqualTo("dry_run");
+        Response repositories = call("GET", "/system/plugins/repositories", null);
+        assertThat(repositories.body().get("data").get("repositories").get(0).get("url").asText()).isEqualTo(base);
+    }
+
+    @Test
+    void the_admin_api_needs_the_token_while_the_registry_stays_open() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/system/plugins")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(anonymous.body()).get("code").asText()).isEqualTo("AUTH_REQUIRED");
+
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    private static Path sampleSyncJar() {
+        Path jar = Path.of(System.getProperty("plughub.examples.sample-sync", "missing"));
+        assertThat(jar).as("the normal build makes examples/sample-sync's jar").isRegularFile();
+        return jar;
+    }
+
+    private record Response(int status, JsonNode body) {
+    }
+
+    private Response call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("X-Nebula-Token", HOST_TOKEN)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), JSON.readTree(r.body()));
+    }
+
+    private int awaitPort() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = LISTENING.matcher(serve.out().toString());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (serve.exit().isDone()) {
+                throw new AssertionError("serve ended early: " + serve.err());
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("serve printed no address; stderr: " + serve.err());
+    }
+}

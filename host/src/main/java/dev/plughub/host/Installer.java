@@ -1,0 +1,535 @@
+package dev.plughub.host;
+
+import dev.plughub.core.manifest.PluginManifest;
+import dev.plughub.host.config.ConfigCheck;
+import dev.plughub.host.config.ConfigSchema;
+import dev.plughub.host.config.PluginConfigs;
+import dev.plughub.host.deps.DependencyGraph;
+import dev.plughub.host.install.Backups;
+import dev.plughub.host.install.Downloader;
+import dev.plughub.host.install.InstallOptions;
+import dev.plughub.host.install.InstallPlan;
+import dev.plughub.host.install.InstallRequest;
+import dev.plughub.host.install.InstallResult;
+import dev.plughub.host.install.InstalledPackage;
+import dev.plughub.host.install.PackageCheck;
+import dev.plughub.host.install.PluginStore;
+import dev.plughub.host.install.RegistryResolver;
+import dev.plughub.host.install.RescanResult;
+import dev.plughub.host.install.UninstallOptions;
+import dev.plughub.host.install.UninstallResult;
+import dev.plughub.host.install.UpdateJournal;
+import dev.plughub.host.install.UpdateOptions;
+import dev.plughub.host.install.UpdateResult;
+import dev.plughub.host.install.UrlPolicy;
+import dev.plughub.host.lifecycle.HostedPlugin;
+import dev.plughub.host.lifecycle.PluginState;
+import dev.plughub.host.loading.BundledLibraries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Changes to what is installed: plan and install (whole plan or nothing), update with backup and
+ * automatic rollback, rollback on demand, uninstall, rescan of the plugins directory, and recovery
+ * of an update the host died in the middle of. Every change holds the plugins' change lock.
+ */
+final class Installer {
+
+    private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
+
+    /** A package fetched into staging, not yet installed; {@code source} says where it came from. */
+    private record Staged(InstalledPackage pkg, String source) {
+    }
+
+    private final HostConfig config;
+    private final HostLayout layout;
+    private final Plugins plugins;
+    private final PluginConfigs configs;
+    private final Clock clock;
+    private final PluginStore store;
+    private final Backups backups;
+    private final UpdateJournal journal;
+    private final RegistryResolver resolver;
+    private final Downloader urlDownloader;
+    private final Downloader registryDownloader;
+
+    Installer(HostConfig config, HostLayout layout, Plugins plugins, PluginConfigs configs, Clock clock) {
+        this.config = config;
+        this.layout = layout;
+        this.plugins = plugins;
+        this.configs = configs;
+        this.clock = clock;
+        this.store = new PluginStore(layout.plugins(), layout.staging(), new PackageCheck(config.hostVersion()));
+        this.backups = new Backups(layout.backups(), clock);
+        this.journal = new UpdateJournal(layout.journal());
+        this.resolver = new RegistryResolver(config.registries(), config.hostVersion().toString());
+        this.urlDownloader = new Downloader(config.urlPolicy(), DOWNLOAD_TIMEOUT);
+        // The operator named the registries, so their own download links may be plain http (a local registry).
+        Set<String> registryHosts = new HashSet<>(config.urlPolicy().plainHttpHosts());
+        config.registries().forEach(url -> registryHosts.add(url.getHost().toLowerCase(Locale.ROOT)));
+        this.registryDownloader = new Downloader(new UrlPolicy(registryHosts), DOWNLOAD_TIMEOUT);
+    }
+
+    // --- start-up ---
+
+    /**
+     * Loads the plugins directory and starts what is enabled. An update the host died in the middle
+     * of is finished here: a plugin with no package in place gets its backup back, and one whose
+     * new package fails to start is rolled back to the backup.
+     */
+    void recover() {
+        plugins.locked(() -> {
+            store.sweepStaging();
+            List<String> pending = journal.pendingIds();
+            PluginStore.Scan scan = store.scan();
+            Set<String> present = new HashSet<>();
+            scan.packages().forEach(pkg -> present.add(pkg.id()));
+            for (String id : pending) {
+                if (!present.contains(id)) {
+                    restoreFromJournal(id).ifPresent(restored -> LOG.log(System.Logger.Level.WARNING,
+                            "plugin {0} was mid-update when the host stopped; its backup was put back", id));
+                }
+            }
+            scan = store.scan();
+            scan.problems().forEach(problem -> LOG.log(System.Logger.Level.WARNING, "plugins directory: {0}: {1}",
+                    problem.file(), problem.error()));
+            scan.packages().forEach(plugins::load);
+            plugins.startAll();
+            for (String id : pending) {
+                Optional<HostedPlugin> hosted = plugins.find(id);
+                Optional<String> backupId = journal.pending(id);
+                if (hosted.isPresent() && hosted.get().enabled() && hosted.get().lifecycle().state() != PluginState.ACTIVE
+                        && backupId.isPresent()) {
+                    backups.find(id, backupId.get()).ifPresent(backup -> restore(hosted.get(), backup));
+                }
+                journal.finish(id);
+            }
+            return null;
+        });
+    }
+
+    private Optional<InstalledPackage> restoreFromJournal(String id) {
+        return journal.pending(id).flatMap(backupId -> backups.find(id, backupId)).map(backup -> {
+            InstalledPackage staged = store.read(store.stageCopy(backup.file()));
+            return store.place(staged, Optional.empty());
+        });
+    }
+
+    // --- plan and install ---
+
+    InstallPlan plan(InstallRequest request) {
+        return switch (request) {
+            case InstallRequest.FromRegistry registry -> {
+                List<InstallPlan.PlannedPlugin> planned = new ArrayList<>();
+                for (RegistryResolver.Resolved resolved : resolver.resolve(requireId(registry.id()), registry.range())) {
+                    planned.add(new InstallPlan.PlannedPlugin(resolved.id(), resolved.version(), "registry",
+                            action(resolved.id(), resolved.version(), resolved.id().equals(registry.id()))));
+                }
+                yield new InstallPlan(registry.id(), planned);
+            }
+            case InstallRequest.FromFile file -> single(stage(request).getFirst());
+            case InstallRequest.FromUrl url -> {
+                Staged staged = stage(request).getFirst();
+                PluginStore.deleteQuietly(staged.pkg().file());
+                yield single(staged);
+            }
+        };
+    }
+
+    private InstallPlan single(Staged staged) {
+        if (staged.pkg().file().startsWith(layout.staging())) {
+            PluginStore.deleteQuietly(staged.pkg().file());
+        }
+        return new InstallPlan(staged.pkg().id(), List.of(new InstallPlan.PlannedPlugin(staged.pkg().id(),
+                staged.pkg().version(), staged.source(), action(staged.pkg().id(), staged.pkg().version(), true))));
+    }
+
+    private InstallPlan.Action action(String id, String version, boolean requested) {
+        Optional<HostedPlugin> installed = plugins.find(id);
+        if (installed.isEmpty()) {
+            return InstallPlan.Action.INSTALL;
+        }
+        return requested && !installed.get().installed().version().equals(version)
+                ? InstallPlan.Action.REPLACE : InstallPlan.Action.KEEP;
+    }
+
+    InstallResult install(InstallRequest request, InstallOptions options) {
+        return plugins.locked(() -> {
+            long started = System.nanoTime();
+            List<Staged> staged = stage(request);
+            try {
+                return installStaged(staged, options, started);
+            } finally {
+                staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+            }
+        });
+    }
+
+    private InstallResult installStaged(List<Staged> staged, InstallOptions options, long startedNanos) {
+        Staged target = staged.getLast();
+        String id = target.pkg().id();
+        Optional<HostedPlugin> existing = plugins.find(id);
+        if (existing.isPresent() && !options.forceReinstall()) {
+            throw new HostException(HostError.PLUGIN_ALREADY_INSTALLED, "plugin " + id + " is already installed (version "
+                    + existing.get().installed().version() + "); update it, or install with force_reinstall",
+                    Map.of("plugin_id", id, "installed_version", existing.get().installed().version()));
+        }
+        // Dependencies the registry planned that are already here stay as they are.
+        List<Staged> fresh = new ArrayList<>(staged.subList(0, staged.size() - 1).stream()
+                .filter(s -> plugins.find(s.pkg().id()).isEmpty()).toList());
+        checkConfig(target.pkg(), options.config());
+        if (existing.isPresent()) {
+            List<InstalledPackage> placedDependencies = applyNew(fresh, options.autoEnable());
+            UpdateResult update = replace(existing.get(), target.pkg(), true, true);
+            if (!update.status().equals("completed")) {
+                throw new HostException(HostError.PLUGIN_STARTUP_FAILED, "plugin " + id + " " + target.pkg().version()
+                        + " did not start, so version " + update.oldVersion() + " was put back: " + update.error().orElse(""),
+                        Map.of("plugin_id", id, "error", update.error().orElse("")));
+            }
+            applyConfig(id, target.pkg(), options.config());
+            return result(target.pkg(), placedDependencies, startedNanos);
+        }
+        fresh.add(target);
+        checkDependencies(fresh.stream().map(s -> s.pkg().manifest()).toList());
+        List<InstalledPackage> placed = applyNew(fresh, options.autoEnable(), () -> applyConfig(id, target.pkg(), options.config()));
+        return result(target.pkg(), placed.subList(0, placed.size() - 1), startedNanos);
+    }
+
+    private InstallResult result(InstalledPackage target, List<InstalledPackage> dependencies, long startedNanos) {
+        List<PluginView> installed = new ArrayList<>();
+        dependencies.forEach(pkg -> plugins.find(pkg.id()).map(plugins::view).ifPresent(installed::add));
+        PluginView view = plugins.view(plugins.require(target.id()));
+        installed.add(view);
+        return new InstallResult(target.id(), target.version(), "completed", clock.instant(),
+                Duration.ofNanos(System.nanoTime() - startedNanos), view, installed);
+    }
+
+    private List<InstalledPackage> applyNew(List<Staged> fresh, boolean autoEnable) {
+        return applyNew(fresh, autoEnable, () -> { });
+    }
+
+    /**
+     * Places and (when asked) starts new plugins in order; if any of it fails, everything this call
+     * placed is stopped and removed again, so an install is whole or absent.
+     */
+    private List<InstalledPackage> applyNew(List<Staged> fresh, boolean autoEnable, Runnable beforeStart) {
+        List<HostedPlugin> added = new ArrayList<>();
+        try {
+            for (Staged staged : fresh) {
+                InstalledPackage placed = store.place(staged.pkg(), Optional.empty());
+                HostedPlugin hosted = plugins.add(placed);
+                added.add(hosted);
+                plugins.setEnabledFlag(hosted, autoEnable);
+            }
+            beforeStart.run();
+            for (HostedPlugin hosted : added) {
+                if (!autoEnable) {
+                    hosted.lifecycle().move(PluginState.DISABLED, "installed disabled");
+                } else if (!plugins.startOne(hosted)) {
+                    HostException failure = Plugins.startupFailed(hosted);
+                    throw new HostException(failure.code(), failure.getMessage() + "; nothing was installed", failure.details());
+                }
+            }
+            return added.stream().map(HostedPlugin::installed).toList();
+        } catch (RuntimeException e) {
+            for (HostedPlugin hosted : added.reversed()) {
+                plugins.stopOne(hosted);
+                store.remove(hosted.installed());
+                plugins.remove(hosted);
+                configs.delete(hosted.id());
+            }
+            throw e;
+        }
+    }
+
+    private void checkConfig(InstalledPackage pkg, Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (Plugins.schemaOf(pkg.manifest()).validate(values) instanceof ConfigCheck.Invalid invalid) {
+            throw new HostException(HostError.PLUGIN_CONFIGURATION_ERROR, "the configuration for " + pkg.id()
+                    + " does not match its schema: " + invalid.errorsByField(), Map.of("plugin_id", pkg.id(),
+                    "errors", invalid.errorsByField()));
+        }
+    }
+
+    private void applyConfig(String id, InstalledPackage pkg, Map<String, Object> values) {
+        if (!values.isEmpty()) {
+            ConfigSchema schema = Plugins.schemaOf(pkg.manifest());
+            configs.apply(id, schema, values);
+        }
+    }
+
+    /**
+     * Refuses, before anything changes, a set of new or replacing manifests under which any of them,
+     * or any installed plugin that resolves today, would not resolve.
+     */
+    private void checkDependencies(List<PluginManifest> incoming) {
+        Map<String, PluginManifest> next = new LinkedHashMap<>();
+        plugins.all().forEach(hosted -> next.put(hosted.id(), hosted.installed().manifest()));
+        incoming.forEach(manifest -> next.put(manifest.id(), manifest));
+        DependencyGraph before = plugins.graph();
+        DependencyGraph after = DependencyGraph.of(next.values());
+        Map<String, String> problems = new LinkedHashMap<>();
+        after.problems().forEach((id, problem) -> {
+            boolean isNew = incoming.stream().anyMatch(m -> m.id().equals(id));
+            if (isNew || before.problem(id).isEmpty()) {
+                problems.put(id, problem);
+            }
+        });
+        if (!problems.isEmpty()) {
+            String first = problems.entrySet().iterator().next().getKey() + " " + problems.values().iterator().next();
+            throw new HostException(HostError.PLUGIN_DEPENDENCY_ERROR, "the plugins' dependencies do not resolve: plugin "
+                    + first + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "") + "; nothing was changed",
+                    Map.of("problems", problems));
+        }
+    }
+
+    /** Fetches everything the request needs into staging and reads it; nothing is installed yet. */
+    private List<Staged> stage(InstallRequest request) {
+        return switch (request) {
+            case InstallRequest.FromFile file -> {
+                if (!Files.isRegularFile(file.file())) {
+                    throw new HostException(HostError.VALIDATION_ERROR, "there is no file " + file.file(),
+                            Map.of("file_path", file.file().toString()));
+                }
+                yield List.of(new Staged(readStaged(store.stageCopy(file.file())), "file"));
+            }
+            case InstallRequest.FromUrl url -> {
+                Path target = store.stagingFile(fileNameOf(url.url()));
+                urlDownloader.download(url.url(), url.sha256(), target);
+                yield List.of(new Staged(readStaged(target), url.url().toString()));
+            }
+            case InstallRequest.FromRegistry registry -> {
+                List<Staged> staged = new ArrayList<>();
+                try {
+                    for (RegistryResolver.Resolved resolved : resolver.resolve(requireId(registry.id()), registry.range())) {
+                        if (!resolved.id().equals(registry.id()) && plugins.find(resolved.id()).isPresent()) {
+                            continue;
+                        }
+                        Path target = store.stagingFile(resolved.id() + "-" + resolved.version() + ".jar");
+                        registryDownloader.download(resolved.downloadUrl(),
+                                Optional.of(resolved.sha256()).filter(s -> !s.isBlank()), target);
+                        staged.add(new Staged(readStaged(target), "registry"));
+                    }
+                } catch (RuntimeException e) {
+                    staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+                    throw e;
+                }
+                if (staged.isEmpty() || !staged.getLast().pkg().id().equals(registry.id())) {
+                    throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry's plan for " + registry.id()
+                            + " does not end with " + registry.id(), Map.of("plugin_id", registry.id()));
+                }
+                yield staged;
+            }
+        };
+    }
+
+    private InstalledPackage readStaged(Path file) {
+        try {
+            return store.read(file);
+        } catch (RuntimeException e) {
+            PluginStore.deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    private static String requireId(String id) {
+        if (id == null || !dev.plughub.core.manifest.PluginId.PATTERN.matcher(id).matches()) {
+            throw new HostException(HostError.VALIDATION_ERROR, "'" + id + "' is not a plugin id (lower-case letters, digits, "
+                    + "'.', '_' and '-', at most 64)", Map.of("field", "plugin_id"));
+        }
+        return id;
+    }
+
+    private static String fileNameOf(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.isBlank() ? "download.jar" : name;
+    }
+
+    // --- update and rollback ---
+
+    UpdateResult update(String id, Optional<String> versionOrRange, UpdateOptions options) {
+        return plugins.locked(() -> {
+            HostedPlugin hosted = plugins.require(id);
+            List<Staged> staged = stage(InstallRequest.registry(id, versionOrRange));
+            try {
+                InstalledPackage target = staged.getLast().pkg();
+                String current = hosted.installed().version();
+                if (target.version().equals(current) && target.sha256().equals(hosted.installed().sha256())) {
+                    return new UpdateResult(id, current, current, "up_to_date", Optional.empty(), clock.instant(),
+                            Optional.empty(), List.of(), plugins.view(hosted));
+                }
+                applyNew(staged.subList(0, staged.size() - 1), true);
+                return replace(hosted, target, options.backupCurrent(), options.restartPlugin());
+            } finally {
+                staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+            }
+        });
+    }
+
+    PluginView rollback(String id) {
+        return plugins.locked(() -> {
+            HostedPlugin hosted = plugins.require(id);
+            Backups.Backup backup = backups.latest(id).orElseThrow(() -> new HostException(HostError.PLUGIN_NOT_FOUND,
+                    "plugin " + id + " has no backup to roll back to", Map.of("plugin_id", id)));
+            InstalledPackage staged = readStaged(store.stageCopy(backup.file()));
+            UpdateResult result = replace(hosted, staged, true, true);
+            if (!result.status().equals("completed")) {
+                throw new HostException(HostError.PLUGIN_STARTUP_FAILED, "the backup " + backup.backupId()
+                        + " did not start, so the current version stays: " + result.error().orElse(""),
+                        Map.of("plugin_id", id, "backup_id", backup.backupId()));
+            }
+            return plugins.view(hosted);
+        });
+    }
+
+    /**
+     * Swaps a plugin's package: check the dependency graph, back up the current package, record the
+     * update in the journal, stop dependents and the plugin, put the new package in place (one
+     * atomic rename), start it, and start the dependents again. When the new version does not
+     * start, the backup is put back and started instead.
+     */
+    private UpdateResult replace(HostedPlugin hosted, InstalledPackage incoming, boolean keepBackup, boolean start) {
+        String id = hosted.id();
+        InstalledPackage old = hosted.installed();
+        checkDependencies(List.of(incoming.manifest()));
+        Backups.Backup backup = backups.create(old);
+        journal.begin(id, backup.backupId());
+        List<HostedPlugin> dependents = plugins.stopDependents(id);
+        plugins.stopOne(hosted);
+        plugins.replacePackage(hosted, store.place(incoming, Optional.of(old)));
+        String status = "completed";
+        Optional<String> error = Optional.empty();
+        if (!start) {
+            journal.finish(id);
+            return new UpdateResult(id, old.version(), incoming.version(), "completed", Optional.of(backup.backupId()),
+                    clock.instant(), Optional.empty(), List.of(), plugins.view(hosted));
+        }
+        if (hosted.enabled() && !plugins.startOne(hosted)) {
+            error = Optional.of(hosted.lifecycle().current().error());
+            LOG.log(System.Logger.Level.WARNING, "plugin {0} {1} did not start ({2}); rolling back to {3}", id,
+                    incoming.version(), error.get(), old.version());
+            restore(hosted, backup);
+            status = "rolled_back";
+        }
+        List<String> restarted = plugins.startAgain(dependents);
+        journal.finish(id);
+        Optional<String> backupId = Optional.of(backup.backupId());
+        if (!keepBackup && status.equals("completed")) {
+            PluginStore.deleteQuietly(backup.file());
+            backupId = Optional.empty();
+        }
+        return new UpdateResult(id, old.version(), incoming.version(), status, backupId, clock.instant(), error,
+                restarted, plugins.view(hosted));
+    }
+
+    private void restore(HostedPlugin hosted, Backups.Backup backup) {
+        plugins.stopOne(hosted);
+        InstalledPackage staged = readStaged(store.stageCopy(backup.file()));
+        plugins.replacePackage(hosted, store.place(staged, Optional.of(hosted.installed())));
+        if (hosted.enabled()) {
+            plugins.startOne(hosted);
+        }
+    }
+
+    // --- uninstall and rescan ---
+
+    UninstallResult uninstall(String id, UninstallOptions options) {
+        return plugins.locked(() -> {
+            HostedPlugin hosted = plugins.require(id);
+            List<String> dependents = plugins.graph().directDependentsOf(id);
+            if (!dependents.isEmpty() && !options.force()) {
+                throw new HostException(HostError.PLUGIN_DEPENDENCY_ERROR, "plugin " + id + " is needed by " + dependents
+                        + "; uninstall those first, or force it", Map.of("plugin_id", id, "dependents", dependents));
+            }
+            List<HostedPlugin> stopped = plugins.stopDependents(id);
+            plugins.stopOne(hosted);
+            Optional<Backups.Backup> backup = options.backup() ? Optional.of(backups.create(hosted.installed())) : Optional.empty();
+            store.remove(hosted.installed());
+            plugins.remove(hosted);
+            new BundledLibraries(layout.libraries()).forget(id);
+            if (options.cleanupData()) {
+                deleteTree(layout.pluginData().resolve(id));
+                configs.delete(id);
+            }
+            // With force, dependents now fail to resolve; starting them again records why.
+            plugins.startAgain(stopped);
+            return new UninstallResult(id, "completed", backup.isPresent(), backup.map(Backups.Backup::backupId),
+                    options.cleanupData(), clock.instant());
+        });
+    }
+
+    RescanResult rescan() {
+        return plugins.locked(() -> {
+            PluginStore.Scan scan = store.scan();
+            Map<String, InstalledPackage> found = new LinkedHashMap<>();
+            scan.packages().forEach(pkg -> found.put(pkg.id(), pkg));
+            List<String> added = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            for (HostedPlugin hosted : List.copyOf(plugins.all())) {
+                InstalledPackage now = found.get(hosted.id());
+                if (now == null) {
+                    plugins.stopDependents(hosted.id());
+                    plugins.stopOne(hosted);
+                    plugins.remove(hosted);
+                    removed.add(hosted.id());
+                } else if (!now.sha256().equals(hosted.installed().sha256()) || !now.file().equals(hosted.installed().file())) {
+                    // The operator replaced the file: the new package replaces the loaded one.
+                    plugins.stopDependents(hosted.id());
+                    plugins.stopOne(hosted);
+                    plugins.replacePackage(hosted, now);
+                }
+            }
+            for (InstalledPackage pkg : found.values()) {
+                if (plugins.find(pkg.id()).isEmpty()) {
+                    plugins.load(pkg);
+                    added.add(pkg.id());
+                }
+            }
+            plugins.startAll();
+            return new RescanResult(added, removed, scan.problems(), plugins.views());
+        });
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package dev.plughub.host;
+
+import dev.plughub.host.calls.CallFailed;
+import dev.plughub.host.calls.CallRunner;
+import dev.plughub.host.calls.CallTimedOut;
+import dev.plughub.host.config.ConfigChange;
+import dev.plughub.host.config.ConfigSchema;
+import dev.plughub.host.config.ConfigView;
+import dev.plughub.host.config.PluginConfigs;
+import dev.plughub.host.events.EventBus;
+import dev.plughub.host.install.InstallOptions;
+import dev.plughub.host.install.InstallPlan;
+import dev.plughub.host.install.InstallRequest;
+import dev.plughub.host.install.InstallResult;
+import dev.plughub.host.install.RegistrySource;
+import dev.plughub.host.install.RemotePlugin;
+import dev.plughub.host.install.RescanResult;
+import dev.plughub.host.install.UninstallOptions;
+import dev.plughub.host.install.UninstallResult;
+import dev.plughub.host.install.UpdateOptions;
+import dev.plughub.host.install.UpdateResult;
+import dev.plughub.host.lifecycle.HostedPlugin;
+import dev.plughub.host.lifecycle.PluginState;
+import dev.plughub.host.messages.BroadcastResult;
+import dev.plughub.host.messages.MessageRouter;
+import dev.plughub.host.messages.MessageTimeoutException;
+import dev.plughub.host.messages.RecipientUnavailableException;
+import dev.plughub.host.observability.CallMetrics;
+import dev.plughub.host.observability.HealthReport;
+import dev.plughub.host.observability.LogBuffer;
+import dev.plughub.host.observability.LogPage;
+import dev.plughub.host.observability.LogQuery;
+import dev.plughub.host.observability.MetricsSnapshot;
+import dev.plughub.host.scopes.GuardedServices;
+import dev.plughub.host.scopes.PermissionsView;
+import dev.plughub.host.scopes.ScopeGrants;
+import dev.plughub.plugin.Action;
+import dev.plughub.plugin.Health;
+import dev.plughub.plugin.InvalidInputException;
+import dev.plughub.plugin.ScopeDeniedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The host runtime's one public door: install, run and manage plugins. Every failure is a
+ * {@link HostException}. Changes (install, update, enable...) run one at a time; reads and calls
+ * into plugins run concurrently with them and with each other.
+ *
+ * <p>This class checks requests and turns outcomes into answers; {@link Plugins} holds the
+ * installed plugins and does the work.
+ */
+public final class PluginHost implements AutoCloseable {
+
+    private final HostConfig config;
+    private final Clock clock;
+    private final Plugins plugins;
+    private final Installer installer;
+    private final CallRunner calls;
+    private final PluginConfigs configs;
+    private final ScopeGrants grants;
+    private final LogBuffer logs;
+    private final CallMetrics metrics;
+    private final EventBus events;
+    private final MessageRouter messages;
+    private final RegistrySearch search;
+
+    private PluginHost(HostConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.logs = new LogBuffer(LogBuffer.DEFAULT_CAPACITY, clock);
+        this.metrics = new CallMetrics(clock);
+        this.configs = new PluginConfigs(config.dataDir().resolve("configs"), clock);
+        this.grants = new ScopeGrants(config.dataDir().resolve("permissions"), config.scopePolicy());
+        this.events = new EventBus(config.timeouts().event(), EventBus.DEFAULT_QUEUE_CAPACITY, logs, metrics);
+        HostLayout layout = new HostLayout(config);
+        this.plugins = new Plugins(config, layout, clock, grants, configs, metrics, logs);
+        this.calls = plugins.calls();
+        this.messages = new MessageRouter(plugins.recipients(), config.timeouts().message());
+        GuardedServices services = new GuardedServices(config.services(), grants, logs);
+        plugins.useContexts(layout, new HostedContext.Parts(configs, logs, metrics, events, messages, grants, services,
+                layout.pluginData()));
+        this.installer = new Installer(config, layout, plugins, configs, clock);
+        this.search = new RegistrySearch(config.registries());
+    }
+
+    /** Loads what is installed and starts the enabled plugins in dependency order. */
+    public static PluginHost start(HostConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    static PluginHost start(HostConfig config, Clock clock) {
+        PluginHost host = new PluginHost(config, clock);
+        host.installer.recover();
+        return host;
+    }
+
+    public HostConfig configuration() {
+        return config;
+    }
+
+    public List<PluginView> list() {
+        return plugins.views();
+    }
+
+    public Optional<PluginView> find(String id) {
+        return plugins.find(id).map(plugins::view);
+    }
+
+    /** What {@code install} would do, with nothing changed. */
+    public InstallPlan plan(InstallRequest request) {
+        return installer.plan(request);
+    }
+
+    /** Installs the plugin and whatever its plan needs: all of it, or nothing. */
+    public InstallResult install(InstallRequest request, InstallOptions options) {
+        return installer.install(request, options);
+    }
+
+    /**
+     * Updates a plugin from the registries to the newest version in {@code versionOrRange} (any when
+     * empty): its package is backed up, its dependents stopped and started again after, and when the
+     * new version fails to start the old one is put back ({@code status = "rolled_back"}).
+     */
+    public UpdateResult update(String id, Optional<String> versionOrRange, UpdateOptions options) {
+        return installer.update(id, versionOrRange, options);
+    }
+
+    /** Puts back the plugin's most recent backup (the current package is backed up in turn). */
+    public PluginView rollback(String id) {
+        return installer.rollback(id);
+    }
+
+    public UninstallResult uninstall(String id, UninstallOptions options) {
+        return installer.uninstall(id, options);
+    }
+
+    public PluginView enable(String id) {
+        return plugins.enable(id);
+    }
+
+    /** Stops the plugin (shutdown gets its deadline, then it is released by force) and keeps it off across restarts. */
+    public PluginView disable(String id) {
+        return plugins.disable(id);
+    }
+
+    public PluginView restart(String id) {
+        return plugins.restart(id);
+    }
+
+    public RescanResult rescan() {
+        return installer.rescan();
+    }
+
+    public ConfigView config(String id, boolean revealSecrets) {
+        HostedPlugin hosted = plugins.require(id);
+        return configs.view(id, schemaOf(hosted), revealSecrets);
+    }
+
+    /**
+     * Validates and stores a configuration change. A change that needs no restart reaches the
+     * running plugin at once (its context reads the stored values); one that does is applied at the
+     * next restart and says so.
+     */
+    public ConfigChange configure(String id, Map<String, Object> values) {
+        HostedPlugin hosted = plugins.require(id);
+        return configs.apply(id, schemaOf(hosted), values);
+    }
+
+    /**
+     * The plugin's own health plus the runtime's view. A plugin that does not answer within the
+     * health deadline is marked failed and reported down; the caller never waits longer.
+     */
+    public HealthReport health(String id) {
+        HostedPlugin hosted = plugins.require(id);
+        Optional<Health> own = Optional.empty();
+        String note = "";
+        Optional<HostedPlugin.Running> running = hosted.running();
+        if (hosted.lifecycle().state() == PluginState.ACTIVE && running.isPresent()) {
+            try {
+                Health answer = calls.call(id, "health", config.timeouts().health(), running.get().loader(),
+                        () -> running.get().plugin().health());
+                own = Optional.ofNullable(answer);
+                note = answer == null ? "health() returned nothing" : "";
+            } catch (CallTimedOut e) {
+                note = e.getMessage();
+            } catch (CallFailed e) {
+                own = Optional.of(Health.down("health() threw " + CallFailed.describe(e.getCause())));
+            }
+        }
+        var snapshot = hosted.lifecycle().current();
+        Duration uptime = snapshot.state() == PluginState.ACTIVE
+                ? snapshot.initializedAt().map(at -> Duration.between(at, clock.instant())).orElse(Duration.ZERO)
+                : Duration.ZERO;
+        return HealthReport.of(snapshot.state(), own, note, uptime, metrics.snapshot(id), snapshot.error(),
+                clock.instant());
+    }
+
+    public MetricsSnapshot metrics(String id) {
+        plugins.require(id);
+        return metrics.snapshot(id);
+    }
+
+    public LogPage logs(String id, LogQuery query) {
+        plugins.require(id);
+        return logs.query(id, query);
+    }
+
+    /**
+     * Calls one of a plugin's actions with the action deadline. The path is kept cheap: two map
+     * look-ups, one virtual thread, one metrics record; no reflection and no JSON conversion.
+     */
+    public Map<String, Object> callAction(String id, String action, Map<String, Object> input) {
+        HostedPlugin hosted = plugins.require(id);
+        Optional<Action> target = hosted.activeAction(action);
+        if (target.isEmpty()) {
+            throw missingAction(hosted, action);
+        }
+        HostedPlugin.Running running = hosted.running().orElseThrow(() -> notActive(hosted));
+        Map<String, Object> safeInput = input == null ? Map.of() : input;
+        try {
+            Map<String, Object> result = calls.call(id, action, config.timeouts().action(), running.loader(),
+                    () -> target.get().call(safeInput));
+            return result == null ? Map.of() : result;
+        } catch (CallTimedOut e) {
+            throw new HostException(HostError.PLUGIN_COMMUNICATION_TIMEOUT, e.getMessage() + "; the plugin is now failed",
+                    Map.of("plugin_id", id, "action", action, "timeout_ms", e.deadline().toMillis()));
+        } catch (CallFailed e) {
+            throw fromPlugin(id, action, e.getCause());
+        }
+    }
+
+    /** Sends a message from the operator ({@code "host"}) to a plugin and waits for its reply. */
+    public Map<String, Object> message(String to, String type, Map<String, Object> payload, Optional<Duration> timeout) {
+        HostedPlugin target = plugins.require(to);
+        Duration wait = timeout.orElse(config.timeouts().message());
+        try {
+            return messages.request(MessageRouter.HOST, to, type, payload == null ? Map.of() : payload, wait);
+        } catch (RecipientUnavailableException e) {
+            throw notActive(target);
+        } catch (MessageTimeoutException e) {
+            throw new HostException(HostError.PLUGIN_COMMUNICATION_TIMEOUT, e.getMessage(),
+                    Map.of("plugin_id", to, "timeout_ms", wait.toMillis()));
+        } catch (dev.plughub.plugin.MessageFailedException e) {
+            throw new HostException(HostError.PLUGIN_ACTION_FAILED, e.getMessage(), Map.of("plugin_id", to));
+        }
+    }
+
+    /** Sends a message to every active plugin of {@code category} (all when empty), except those excluded. */
+    public BroadcastResult broadcast(String category, String type, Map<String, Object> payload, Set<String> exclude) {
+        return messages.broadcast(MessageRouter.HOST, category == null ? "" : category, type, payload == null ? Map.of() : payload,
+                exclude == null ? Set.of() : exclude);
+    }
+
+    public PermissionsView permissions(String id) {
+        plugins.require(id);
+        return grants.view(id);
+    }
+
+    /** Grants and revokes scopes at runtime; a granted scope takes effect at the plugin's next call. */
+    public PermissionsView changePermissions(String id, Set<String> grant, Set<String> revoke) {
+        plugins.require(id);
+        try {
+            return grants.change(id, grant, revoke);
+        } catch (IllegalArgumentException e) {
+            throw new HostException(HostError.PLUGIN_PERMISSION_DENIED, e.getMessage(), Map.of("plugin_id", id));
+        }
+    }
+
+    public List<RegistrySource> repositories() {
+        return search.sources();
+    }
+
+    public List<RemotePlugin> search(String query, int limit) {
+        return search.search(query, limit);
+    }
+
+    /** Stops every plugin, dependents first, each within its shutdown deadline. */
+    @Override
+    public void close() {
+        plugins.stopAll();
+        events.close();
+    }
+
+    private ConfigSchema schemaOf(HostedPlugin hosted) {
+        return hosted.installed().manifest().configSchema().map(ConfigSchema::of).orElseGet(ConfigSchema::empty);
+    }
+
+    private static HostException missingAction(HostedPlugin hosted, String action) {
+        if (hosted.lifecycle().state() != PluginState.ACTIVE || hosted.running().isEmpty()) {
+            return notActive(hosted);
+        }
+        return new HostException(HostError.PLUGIN_ACTION_NOT_FOUND, "plugin " + hosted.id() + " has no action '" + action
+                + "'; it offers " + hosted.running().map(r -> r.actions().keySet().stream().sorted().toList()).orElse(List.of()),
+                Map.of("plugin_id", hosted.id(), "action", action));
+    }
+
+    static HostException notActive(HostedPlugin hosted) {
+        var snapshot = hosted.lifecycle().current();
+        String why = snapshot.error().isEmpty() ? "" : ": " + snapshot.error();
+        return new HostException(HostError.PLUGIN_NOT_ACTIVE, "plugin " + hosted.id() + " is " + snapshot.state().label() + why,
+                Map.of("plugin_id", hosted.id(), "state", snapshot.state().label()));
+    }
+
+    private static HostException fromPlugin(String id, String action, Throwable cause) {
+        if (cause instanceof InvalidInputException invalid) {
+            return new HostException(HostError.VALIDATION_ERROR, "action " + action + " of plugin " + id + " refused its input: "
+                    + invalid.getMessage(), Map.of("plugin_id", id, "action", action));
+        }
+        if (cause instanceof ScopeDeniedException denied) {
+            return new HostException(HostError.PLUGIN_PERMISSION_DENIED, denied.getMessage(),
+                    Map.of("plugin_id", id, "action", action, "scope", denied.scope()));
+        }
+        return new HostException(HostError.PLUGIN_ACTION_FAILED, "action " + action + " of plugin " + id + " failed: "
+                + CallFailed.describe(cause), Map.of("plugin_id", id, "action", action));
+    }
+}

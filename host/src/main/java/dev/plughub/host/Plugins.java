@@ -1,0 +1,430 @@
+package dev.plughub.host;
+
+import dev.plughub.core.manifest.PluginDependency;
+import dev.plughub.core.manifest.PluginManifest;
+import dev.plughub.host.calls.CallFailed;
+import dev.plughub.host.calls.CallRunner;
+import dev.plughub.host.calls.CallTimedOut;
+import dev.plughub.host.config.ConfigSchema;
+import dev.plughub.host.config.PluginConfigs;
+import dev.plughub.host.deps.DependencyGraph;
+import dev.plughub.host.install.InstalledPackage;
+import dev.plughub.host.lifecycle.DisabledPlugins;
+import dev.plughub.host.lifecycle.HostedPlugin;
+import dev.plughub.host.lifecycle.PluginRunner;
+import dev.plughub.host.lifecycle.PluginState;
+import dev.plughub.host.loading.BundledLibraries;
+import dev.plughub.host.loading.PluginLoader;
+import dev.plughub.host.messages.Recipient;
+import dev.plughub.host.messages.Recipients;
+import dev.plughub.host.observability.CallMetrics;
+import dev.plughub.host.observability.LogBuffer;
+import dev.plughub.host.scopes.ScopeGrants;
+import dev.plughub.plugin.Message;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The installed plugins and everything that starts and stops them: enable, disable, restart, start
+ * in dependency order, stop dependents around a change. Changes hold {@link #changes()} (one at a
+ * time, re-entrant); look-ups and calls use the concurrent table without it.
+ */
+final class Plugins {
+
+    private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
+
+    private final HostConfig config;
+    private final Clock clock;
+    private final ScopeGrants grants;
+    private final PluginConfigs configs;
+    private final CallMetrics metrics;
+    private final LogBuffer logs;
+    private final DisabledPlugins disabled;
+    private final CallRunner calls;
+    private final ReentrantLock changes = new ReentrantLock();
+    private final Map<String, HostedPlugin> table = new ConcurrentHashMap<>();
+    private volatile DependencyGraph graph = DependencyGraph.of(List.of());
+    private PluginRunner runner;
+
+    Plugins(HostConfig config, HostLayout layout, Clock clock, ScopeGrants grants, PluginConfigs configs,
+            CallMetrics metrics, LogBuffer logs) {
+        this.config = config;
+        this.clock = clock;
+        this.grants = grants;
+        this.configs = configs;
+        this.metrics = metrics;
+        this.logs = logs;
+        this.disabled = new DisabledPlugins(layout.disabled());
+        this.calls = new CallRunner(metrics, this::timedOut);
+    }
+
+    /** Second step of construction: contexts need the message router, which needs this table. */
+    void useContexts(HostLayout layout, HostedContext.Parts parts) {
+        PluginLoader loader = new PluginLoader(PluginHost.class.getClassLoader(), config.sharedPackages());
+        PluginRunner.ContextFactory contexts = hosted -> new HostedContext(hosted.id(), hosted.installed().version(),
+                schemaOf(hosted.installed().manifest()), parts);
+        BundledLibraries libraries = new BundledLibraries(layout.libraries());
+        this.runner = new PluginRunner(loader, libraries, calls, contexts, config.timeouts().initialize());
+    }
+
+    CallRunner calls() {
+        return calls;
+    }
+
+    ReentrantLock changes() {
+        return changes;
+    }
+
+    DependencyGraph graph() {
+        return graph;
+    }
+
+    // --- look-ups ---
+
+    Optional<HostedPlugin> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(table.get(id));
+    }
+
+    HostedPlugin require(String id) {
+        return find(id).orElseThrow(() -> HostException.notFound(String.valueOf(id)));
+    }
+
+    Collection<HostedPlugin> all() {
+        return table.values();
+    }
+
+    List<PluginView> views() {
+        return table.values().stream().sorted(Comparator.comparing(HostedPlugin::id)).map(this::view).toList();
+    }
+
+    PluginView view(HostedPlugin hosted) {
+        PluginManifest manifest = hosted.installed().manifest();
+        var snapshot = hosted.lifecycle().current();
+        List<String> actions = hosted.running()
+                .map(running -> running.actions().keySet().stream().sorted().toList())
+                .orElse(manifest.actions());
+        return new PluginView(manifest.id(), manifest.name(), manifest.version().toString(),
+                manifest.description().orElse(""), "in_process", "v1", Set.copyOf(manifest.permissions()),
+                grants.granted(manifest.id()), snapshot.state(), hosted.enabled(), snapshot.message(), snapshot.error(),
+                snapshot.failedAt(), snapshot.initializedAt(), snapshot.updatedAt(), manifest.pluginDependencies(),
+                actions, manifest.category(), graph.directDependentsOf(manifest.id()));
+    }
+
+    // --- changes to the table (callers hold the lock) ---
+
+    /** A plugin just installed: its requested scopes are recorded and granted as policy allows. */
+    HostedPlugin add(InstalledPackage installed) {
+        grants.initialize(installed.id(), Set.copyOf(installed.manifest().permissions()));
+        return load(installed);
+    }
+
+    /** A plugin found installed (host start, rescan). */
+    HostedPlugin load(InstalledPackage installed) {
+        HostedPlugin hosted = new HostedPlugin(installed, !disabled.isDisabled(installed.id()), clock);
+        if (!hosted.enabled()) {
+            hosted.lifecycle().move(PluginState.DISABLED, "disabled by operator");
+        }
+        recordRequestedScopes(installed);
+        table.put(installed.id(), hosted);
+        rebuildGraph();
+        return hosted;
+    }
+
+    void replacePackage(HostedPlugin hosted, InstalledPackage installed) {
+        hosted.replacePackage(installed);
+        recordRequestedScopes(installed);
+        rebuildGraph();
+    }
+
+    /**
+     * Tells the grants what the manifest requests. Skipped when that would change nothing (same
+     * request, every grant still within policy): each call is a durable write, and a host start
+     * with a hundred plugins should not wait for a hundred disk flushes.
+     */
+    private void recordRequestedScopes(InstalledPackage installed) {
+        Set<String> requested = Set.copyOf(installed.manifest().permissions());
+        var current = grants.view(installed.id());
+        boolean unchanged = current.requested().equals(requested)
+                && grants.policy().grantable(current.granted()).equals(current.granted());
+        if (!unchanged) {
+            grants.initialize(installed.id(), requested);
+        }
+    }
+
+    void remove(HostedPlugin hosted) {
+        table.remove(hosted.id());
+        disabled.set(hosted.id(), false);
+        metrics.remove(hosted.id());
+        rebuildGraph();
+    }
+
+    void setEnabledFlag(HostedPlugin hosted, boolean enabled) {
+        hosted.setEnabled(enabled);
+        disabled.set(hosted.id(), !enabled);
+    }
+
+    private void rebuildGraph() {
+        graph = DependencyGraph.of(table.values().stream().map(hosted -> hosted.installed().manifest()).toList());
+    }
+
+    // --- starting and stopping ---
+
+    /** Starts every enabled plugin that is not active, dependencies first; failures stay per plugin. */
+    void startAll() {
+        locked(() -> {
+            for (String id : graph.startOrder()) {
+                HostedPlugin hosted = table.get(id);
+                if (hosted.enabled() && hosted.lifecycle().state() != PluginState.ACTIVE) {
+                    startOne(hosted);
+                }
+            }
+            graph.problems().forEach((id, problem) -> {
+                HostedPlugin hosted = table.get(id);
+                if (hosted != null && hosted.enabled() && hosted.lifecycle().state() != PluginState.ACTIVE) {
+                    stopOne(hosted);
+                    hosted.lifecycle().fail(problem);
+                }
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Resolves and starts one plugin: its required dependencies must be installed in an accepted
+     * version and active. Answers whether it is active; otherwise it is FAILED with why.
+     */
+    boolean startOne(HostedPlugin hosted) {
+        return locked(() -> {
+            if (hosted.lifecycle().state() == PluginState.ACTIVE) {
+                return true;
+            }
+            stopOne(hosted);
+            Optional<String> problem = graph.problem(hosted.id()).or(() -> inactiveDependency(hosted));
+            if (problem.isPresent()) {
+                hosted.lifecycle().fail(problem.get());
+                return false;
+            }
+            if (hosted.lifecycle().state() != PluginState.RESOLVED) {
+                hosted.lifecycle().move(PluginState.RESOLVED, "resolved");
+            }
+            boolean started = runner.start(hosted);
+            if (!started) {
+                LOG.log(System.Logger.Level.WARNING, "plugin {0} failed to start: {1}", hosted.id(),
+                        hosted.lifecycle().current().error());
+                logs.loggerFor(hosted.id()).log(System.Logger.Level.ERROR, "failed to start: "
+                        + hosted.lifecycle().current().error());
+            } else {
+                configs.restarted(hosted.id());
+            }
+            return started;
+        });
+    }
+
+    private Optional<String> inactiveDependency(HostedPlugin hosted) {
+        for (PluginDependency dependency : hosted.installed().manifest().pluginDependencies()) {
+            HostedPlugin needed = table.get(dependency.id());
+            if (needed != null && needed.lifecycle().state() != PluginState.ACTIVE && !dependency.optional()) {
+                return Optional.of("needs plugin " + dependency.id() + ", which is " + needed.lifecycle().state().label()
+                        + (needed.lifecycle().current().error().isEmpty() ? "" : " (" + needed.lifecycle().current().error() + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stops the plugin if it holds a running instance; shutdown gets its deadline, then the plugin is released anyway. */
+    void stopOne(HostedPlugin hosted) {
+        locked(() -> {
+            runner.stop(hosted, config.timeouts().shutdown());
+            return null;
+        });
+    }
+
+    /** Stops the active plugins that need {@code id}, last-started first; answers them in start order. */
+    List<HostedPlugin> stopDependents(String id) {
+        return locked(() -> {
+            List<HostedPlugin> stopped = new ArrayList<>();
+            for (String dependentId : graph.dependentsOf(id)) {
+                HostedPlugin dependent = table.get(dependentId);
+                if (dependent != null && dependent.lifecycle().state() == PluginState.ACTIVE) {
+                    stopped.add(dependent);
+                }
+            }
+            for (HostedPlugin dependent : stopped.reversed()) {
+                stopOne(dependent);
+            }
+            return stopped;
+        });
+    }
+
+    /** Starts the given plugins again, in order; answers the ids that are active afterwards. */
+    List<String> startAgain(List<HostedPlugin> stopped) {
+        return locked(() -> {
+            List<String> active = new ArrayList<>();
+            for (HostedPlugin dependent : stopped) {
+                if (table.containsKey(dependent.id()) && startOne(dependent)) {
+                    active.add(dependent.id());
+                }
+            }
+            return active;
+        });
+    }
+
+    PluginView enable(String id) {
+        return locked(() -> {
+            HostedPlugin hosted = require(id);
+            setEnabledFlag(hosted, true);
+            if (!startOne(hosted)) {
+                throw startupFailed(hosted);
+            }
+            startAgain(waitingDependents(id));
+            return view(hosted);
+        });
+    }
+
+    PluginView disable(String id) {
+        return locked(() -> {
+            HostedPlugin hosted = require(id);
+            List<HostedPlugin> dependents = stopDependents(id);
+            stopOne(hosted);
+            if (hosted.lifecycle().state() != PluginState.DISABLED) {
+                hosted.lifecycle().move(PluginState.DISABLED, "disabled by operator");
+            }
+            setEnabledFlag(hosted, false);
+            for (HostedPlugin dependent : dependents) {
+                LOG.log(System.Logger.Level.INFO, "plugin {0} stopped because {1} was disabled", dependent.id(), id);
+            }
+            return view(hosted);
+        });
+    }
+
+    PluginView restart(String id) {
+        return locked(() -> {
+            HostedPlugin hosted = require(id);
+            if (!hosted.enabled()) {
+                throw new HostException(HostError.PLUGIN_NOT_ACTIVE, "plugin " + id + " is disabled; enable it instead of restarting it",
+                        Map.of("plugin_id", id, "state", hosted.lifecycle().state().label()));
+            }
+            List<HostedPlugin> dependents = stopDependents(id);
+            stopOne(hosted);
+            boolean started = startOne(hosted);
+            startAgain(dependents);
+            if (!started) {
+                throw startupFailed(hosted);
+            }
+            return view(hosted);
+        });
+    }
+
+    /** Enabled dependents that are not active (stopped while {@code id} was down). */
+    private List<HostedPlugin> waitingDependents(String id) {
+        List<HostedPlugin> waiting = new ArrayList<>();
+        for (String dependentId : graph.dependentsOf(id)) {
+            HostedPlugin dependent = table.get(dependentId);
+            if (dependent != null && dependent.enabled() && dependent.lifecycle().state() != PluginState.ACTIVE) {
+                waiting.add(dependent);
+            }
+        }
+        return waiting;
+    }
+
+    /** Stops everything, dependents before what they depend on. */
+    void stopAll() {
+        locked(() -> {
+            List<String> order = new ArrayList<>(graph.startOrder());
+            Set<String> rest = new HashSet<>(table.keySet());
+            order.forEach(rest::remove);
+            order.addAll(rest);
+            for (String id : order.reversed()) {
+                HostedPlugin hosted = table.get(id);
+                if (hosted != null) {
+                    stopOne(hosted);
+                }
+            }
+            return null;
+        });
+    }
+
+    static HostException startupFailed(HostedPlugin hosted) {
+        var snapshot = hosted.lifecycle().current();
+        return new HostException(HostError.PLUGIN_STARTUP_FAILED, "plugin " + hosted.id() + " did not start: " + snapshot.error(),
+                Map.of("plugin_id", hosted.id(), "state", snapshot.state().label(), "error", snapshot.error()));
+    }
+
+    // --- calls ---
+
+    /** A call missed its deadline: the plugin is marked failed; its instance is released on the next stop or start. */
+    private void timedOut(String pluginId, String operation, java.time.Duration deadline) {
+        HostedPlugin hosted = table.get(pluginId);
+        String why = operation + " did not return within " + deadline.toMillis() + " ms";
+        if (hosted != null) {
+            hosted.lifecycle().fail(why);
+        }
+        logs.loggerFor(pluginId).log(System.Logger.Level.ERROR, why + "; the plugin is marked failed");
+    }
+
+    /** The message router's view of the table: active plugins, each message delivered with the message deadline. */
+    Recipients recipients() {
+        return new Recipients() {
+            @Override
+            public Optional<Recipient> find(String pluginId) {
+                HostedPlugin hosted = table.get(pluginId);
+                if (hosted == null || hosted.lifecycle().state() != PluginState.ACTIVE || hosted.running().isEmpty()) {
+                    return Optional.empty();
+                }
+                HostedPlugin.Running running = hosted.running().get();
+                String category = hosted.installed().manifest().category().orElse("");
+                return Optional.of(new Recipient() {
+                    @Override
+                    public Map<String, Object> deliver(Message message) throws Exception {
+                        try {
+                            Map<String, Object> reply = calls.call(pluginId, "message", config.timeouts().message(),
+                                    running.loader(), () -> running.plugin().onMessage(message));
+                            return reply == null ? Map.of() : reply;
+                        } catch (CallFailed e) {
+                            throw e.getCause() instanceof Exception cause ? cause : e;
+                        } catch (CallTimedOut e) {
+                            throw e;
+                        }
+                    }
+
+                    @Override
+                    public String category() {
+                        return category;
+                    }
+                });
+            }
+
+            @Override
+            public List<String> activeIds() {
+                return table.values().stream()
+                        .filter(hosted -> hosted.lifecycle().state() == PluginState.ACTIVE)
+                        .map(HostedPlugin::id)
+                        .sorted()
+                        .toList();
+            }
+        };
+    }
+
+    <T> T locked(Supplier<T> work) {
+        changes.lock();
+        try {
+            return work.get();
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    static ConfigSchema schemaOf(PluginManifest manifest) {
+        return manifest.configSchema().map(ConfigSchema::of).orElseGet(ConfigSchema::empty);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.plughub.host;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** The deadline of each kind of call into a plugin; a call that misses it marks the plugin failed. */
+public record Timeouts(Duration initialize, Duration health, Duration action, Duration message, Duration event,
+                       Duration shutdown) {
+
+    public Timeouts {
+        Objects.requireNonNull(initialize, "initialize");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(shutdown, "shutdown");
+    }
+
+    public static Timeouts defaults() {
+        return new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    /** The same deadline for every kind of call (handy in tests and small hosts). */
+    public static Timeouts all(Duration each) {
+        return new Timeouts(each, each, each, each, each, each);
+    }
+
+    public Timeouts withInitialize(Duration value) {
+        return new Timeouts(value, health, action, message, event, shutdown);
+    }
+
+    public Timeouts withHealth(Duration value) {
+        return new Timeouts(initialize, value, action, message, event, shutdown);
+    }
+
+    public Timeouts withAction(Duration value) {
+        return new Timeouts(initialize, health, value, message, event, shutdown);
+    }
+
+    public Timeouts withShutdown(Duration value) {
+        return new Timeouts(initialize, health, action, message, event, value);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.plughub.host.admin;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON in and out of the admin API, independent of the JSON settings of the server it is mounted on:
+ * answers are built as plain maps with their field names written out, so they read exactly as the
+ * seeds show whatever mapper the application configured.
+ */
+final class AdminJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private AdminJson() {
+    }
+
+    /** The body as a JSON object; empty means no fields. Anything else is a 422 naming the body. */
+    static Map<String, Object> body(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            return Map.of();
+        }
+        Object value;
+        try {
+            value = JSON.readValue(bytes, Object.class);
+        } catch (JsonProcessingException e) {
+            throw AdminException.invalid(Map.of("body", List.of("is not valid JSON: " + firstLine(e.getOriginalMessage()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw AdminException.invalid(Map.of("body", List.of("must be a JSON object")));
+        }
+        return JSON.convertValue(value, OBJECT);
+    }
+
+    /** Writes {@code {"success": true, ...fields}}. */
+    static void answer(Context ctx, int status, Map<String, Object> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.putAll(fields);
+        write(ctx, status, body);
+    }
+
+    /** Writes the error envelope {@code {"success": false, "error", "code", "details"}}. */
+    static void error(Context ctx, int status, String code, String message, Map<String, ?> details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", false);
+        body.put("error", message == null || message.isBlank() ? code : message);
+        body.put("code", code);
+        body.put("details", details);
+        write(ctx, status, body);
+    }
+
+    private static void write(Context ctx, int status, Map<String, Object> body) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an admin answer could not be written as JSON", e);
+        }
+    }
+
+    /** Seed 002's times: ISO-8601 UTC to the second. */
+    static String iso(Instant time) {
+        return time.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    static Object iso(Optional<Instant> time) {
+        return time.map(AdminJson::iso).orElse(null);
+    }
+
+    /**
+     * Seed 004's times: seconds since the epoch with a fraction ({@code 1739980000.12}), to the
+     * microsecond; a decimal rather than a double so it is written out plainly, never as {@code 1.7E9}.
+     */
+    static Object epochSeconds(Optional<Instant> time) {
+        return time.map(t -> BigDecimal.valueOf(t.getEpochSecond())
+                        .add(BigDecimal.valueOf(t.getNano(), 9))
+                        .setScale(6, RoundingMode.DOWN))
+                .orElse(null);
+    }
+
+    /** A map that keeps the order its fields are put in, for answers that read like the seeds. */
+    static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

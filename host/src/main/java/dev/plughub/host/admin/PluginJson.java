@@ -1,0 +1,101 @@
+package dev.plughub.host.admin;
+
+import static dev.plughub.host.admin.AdminJson.epochSeconds;
+import static dev.plughub.host.admin.AdminJson.iso;
+import static dev.plughub.host.admin.AdminJson.object;
+
+import dev.plughub.host.PluginView;
+import dev.plughub.host.lifecycle.PluginState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A plugin as each seed shows it. Seed 004's entry names the plugin by its id in {@code name};
+ * seed 002's has an {@code id} and a display {@code name}, so the two are kept apart.
+ */
+final class PluginJson {
+
+    private PluginJson() {
+    }
+
+    /** Seed 004's list entry (plus the id, state and failure time an operator needs). */
+    static Map<String, Object> seed004(PluginView p) {
+        Map<String, Object> json = object(
+                "name", p.id(),
+                "source", p.source(),
+                "api_version", p.apiVersion(),
+                "version", p.version(),
+                "description", p.description(),
+                "scopes", sorted(p.grantedScopes()),
+                "status", p.state().label(),
+                "message", p.message(),
+                "error", p.error(),
+                "initialized_at", epochSeconds(p.initializedAt()),
+                "updated_at", epochSeconds(Optional.of(p.updatedAt())));
+        json.put("enabled", p.enabled());
+        json.put("failed_at", epochSeconds(p.failedAt()));
+        return json;
+    }
+
+    /** Seed 002's list and detail entry. */
+    static Map<String, Object> seed002(PluginView p) {
+        return object(
+                "id", p.id(),
+                "name", p.name(),
+                "version", p.version(),
+                "description", p.description(),
+                "category", p.category().orElse(null),
+                "status", p.state().label(),
+                "enabled", p.enabled(),
+                "source", p.source(),
+                "api_version", p.apiVersion(),
+                "message", p.message(),
+                "error", p.error(),
+                "failed_at", iso(p.failedAt()),
+                "dependencies", p.dependencies().stream()
+                        .map(d -> object("id", d.id(), "version_range", d.range(), "optional", d.optional()))
+                        .toList(),
+                "dependents", p.dependents(),
+                "permissions", object(
+                        "requested", sorted(p.requestedScopes()),
+                        "granted", sorted(p.grantedScopes())),
+                "actions", p.actions(),
+                "initialized_at", iso(p.initializedAt()),
+                "last_updated", iso(p.updatedAt()));
+    }
+
+    /** Seed 002's short form in operation answers ({@code plugin} of an install). */
+    static Map<String, Object> brief(PluginView p) {
+        return object(
+                "id", p.id(),
+                "name", p.name(),
+                "version", p.version(),
+                "status", p.state().label(),
+                "enabled", p.enabled(),
+                "error", p.error());
+    }
+
+    /** Seed 002's list summary: how many plugins are in each broad condition. */
+    static Map<String, Object> summary(List<PluginView> plugins) {
+        long active = count(plugins, PluginState.ACTIVE);
+        long error = count(plugins, PluginState.FAILED);
+        long disabled = plugins.stream().filter(p -> !p.enabled()).count();
+        return object(
+                "total", plugins.size(),
+                "active", active,
+                "inactive", plugins.size() - active - error - disabled,
+                "error", error,
+                "disabled", disabled);
+    }
+
+    private static long count(List<PluginView> plugins, PluginState state) {
+        return plugins.stream().filter(p -> p.enabled() && p.state() == state).count();
+    }
+
+    private static List<String> sorted(Set<String> scopes) {
+        return List.copyOf(new TreeSet<>(scopes));
+    }
+}

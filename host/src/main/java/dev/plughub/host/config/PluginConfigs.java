@@ -1,0 +1,119 @@
+package dev.plughub.host.config;
+
+import dev.plughub.core.manifest.PluginId;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each plugin's configuration, one file per plugin ({@code <dir>/<id>.json}), kept across restarts
+ * and updates. What is stored is what operators set; defaults are applied when it is read, so a new
+ * plugin version's new defaults take effect. A change is validated as a whole before anything is
+ * written, so a rejected change never touches the stored configuration.
+ */
+public final class PluginConfigs {
+
+    private final Path dir;
+    private final Clock clock;
+    private final Set<String> restartPending = ConcurrentHashMap.newKeySet();
+
+    public PluginConfigs(Path dir) {
+        this(dir, Clock.systemUTC());
+    }
+
+    public PluginConfigs(Path dir, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    /** What operators set for {@code id} (no defaults); empty when they never configured it. */
+    public Optional<Map<String, Object>> load(String id) {
+        return file(id).read().map(stored -> stored.get("values") instanceof Map<?, ?> values
+                ? ConfigValues.deepCopy(ConfigValues.asObject(values))
+                : Map.of());
+    }
+
+    /** Replaces the stored values as they are (the caller has validated them). */
+    public synchronized void save(String id, Map<String, Object> values) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("values", values);
+        content.put("updated_at", clock.instant().toString());
+        file(id).write(content);
+    }
+
+    /** Forgets the configuration (on uninstall with data clean-up). */
+    public synchronized void delete(String id) {
+        file(id).delete();
+        restartPending.remove(id);
+    }
+
+    /**
+     * Merges {@code patch} into the stored values (RFC 7396: {@code null} removes a field), validates
+     * the result, and stores it only when valid. A secret sent back as {@code ***hidden***} — as
+     * the admin API shows it — keeps its stored value.
+     */
+    public synchronized ConfigChange apply(String id, ConfigSchema schema, Map<String, Object> patch) {
+        Map<String, Object> stored = load(id).orElse(Map.of());
+        Map<String, Object> merged = ConfigValues.mergePatch(stored, patch);
+        keepHiddenSecrets(schema, stored, merged);
+        return switch (schema.validate(merged)) {
+            case ConfigCheck.Invalid invalid -> new ConfigChange.Rejected(invalid.errorsByField());
+            case ConfigCheck.Valid valid -> {
+                List<String> changed = new ArrayList<>(
+                        ConfigValues.changedPaths(schema.withDefaults(stored), valid.withDefaults()));
+                boolean restart = changed.stream().anyMatch(schema::restartRequired);
+                save(id, merged);
+                if (restart) {
+                    restartPending.add(id);
+                }
+                yield new ConfigChange.Applied(valid.withDefaults(), List.copyOf(changed), restart);
+            }
+        };
+    }
+
+    /** What the plugin should run with: the stored values checked against {@code schema}, defaults applied. */
+    public ConfigCheck effective(String id, ConfigSchema schema) {
+        return schema.validate(load(id).orElse(Map.of()));
+    }
+
+    /** The configuration for the admin API: secrets masked unless {@code revealSecrets}. */
+    public ConfigView view(String id, ConfigSchema schema, boolean revealSecrets) {
+        Optional<Map<String, Object>> stored = file(id).read();
+        Map<String, Object> values = schema.withDefaults(load(id).orElse(Map.of()));
+        Optional<Instant> updated = stored.map(s -> s.get("updated_at")).map(String::valueOf).map(Instant::parse);
+        return new ConfigView(revealSecrets ? values : schema.masked(values), schema.asMap(),
+                restartPending.contains(id), updated);
+    }
+
+    /** The plugin was restarted, so stored changes that needed a restart are in force now. */
+    public void restarted(String id) {
+        restartPending.remove(id);
+    }
+
+    private static void keepHiddenSecrets(ConfigSchema schema, Map<String, Object> stored, Map<String, Object> merged) {
+        for (String secret : schema.secretFields()) {
+            if (ConfigValues.get(merged, secret).filter(ConfigSchema.HIDDEN::equals).isPresent()) {
+                Optional<Object> previous = ConfigValues.get(stored, secret);
+                if (previous.isPresent()) {
+                    ConfigValues.replaceIfPresent(merged, secret, previous.get());
+                } else {
+                    ConfigValues.remove(merged, secret);   // nothing to keep: as if not sent
+                }
+            }
+        }
+    }
+
+    private AtomicJsonFile file(String id) {
+        if (!PluginId.isValid(id)) {
+            throw new IllegalArgumentException("not a plugin id: '" + id + "' (" + PluginId.RULE + ")");
+        }
+        return new AtomicJsonFile(dir.resolve(id + ".json"));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.plughub.host.install;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plughub.host.HostError;
+import dev.plughub.host.HostException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks the configured registries what to install: {@code POST /api/v1/resolve} with the wanted
+ * plugin and the host version answers the whole plan (the plugin and its dependencies, in install
+ * order, with download URLs and digests), or 409 with the conflicts. The first registry that
+ * knows the plugin decides.
+ */
+public final class RegistryResolver {
+
+    /** One package of a resolved plan. */
+    public record Resolved(String id, String version, URI downloadUrl, String sha256) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<URI> registries;
+    private final String hostVersion;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+
+    public RegistryResolver(List<URI> registries, String hostVersion) {
+        this.registries = List.copyOf(registries);
+        this.hostVersion = hostVersion;
+    }
+
+    public List<Resolved> resolve(String id, Optional<String> range) {
+        if (registries.isEmpty()) {
+            throw new HostException(HostError.VALIDATION_ERROR, "this host has no registry configured to install "
+                    + id + " from", Map.of("plugin_id", id));
+        }
+        String wanted = range.filter(r -> !r.isBlank() && !r.equals("latest")).orElse("*");
+        HostException notFound = null;
+        for (URI registry : registries) {
+            try {
+                return resolveAt(registry, id, wanted);
+            } catch (HostException e) {
+                if (e.code() != HostError.PLUGIN_NOT_FOUND) {
+                    throw e;
+                }
+                notFound = e;
+            }
+        }
+        throw notFound;
+    }
+
+    private List<Resolved> resolveAt(URI registry, String id, String range) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("plugins", List.of(Map.of("id", id, "range", range)));
+        body.put("host_version", hostVersion);
+        URI endpoint = URI.create(registry.toString().replaceAll("/+$", "") + "/api/v1/resolve");
+        HttpResponse<String> response;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(endpoint)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry " + registry
+                    + " cannot be reached: " + e.getMessage(), Map.of("registry", registry.toString()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "interrupted while asking " + registry);
+        }
+        JsonNode answer = parse(response.body());
+        String registryMessage = answer.path("error").path("message").asText("");
+        return switch (response.statusCode()) {
+            case 200 -> plan(registry, answer.path("data").path("plan"));
+            case 404 -> throw new HostException(HostError.PLUGIN_NOT_FOUND, "the registry " + registry + " has no plugin "
+                    + id + (registryMessage.isEmpty() ? "" : ": " + registryMessage), Map.of("plugin_id", id));
+            case 409 -> throw new HostException(HostError.PLUGIN_DEPENDENCY_ERROR, "the registry " + registry
+                    + " cannot resolve " + id + " " + range + ": " + registryMessage,
+                    Map.of("plugin_id", id, "conflicts", JSON.convertValue(answer.path("error").path("details").path("conflicts"), Object.class) == null
+                            ? List.of() : JSON.convertValue(answer.path("error").path("details").path("conflicts"), Object.class)));
+            default -> throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry " + registry
+                    + " answered HTTP " + response.statusCode() + " to resolve " + id
+                    + (registryMessage.isEmpty() ? "" : ": " + registryMessage), Map.of("plugin_id", id));
+        };
+    }
+
+    private static List<Resolved> plan(URI registry, JsonNode plan) {
+        List<Resolved> resolved = new ArrayList<>();
+        for (JsonNode item : plan) {
+            URI download = URI.create(registry.toString().replaceAll("/+$", "") + "/").resolve(item.path("download_url").asText());
+            resolved.add(new Resolved(item.path("id").asText(), item.path("version").asText(), download,
+                    item.path("sha256").asText()));
+        }
+        return resolved;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.plughub.host.install;
+
+import dev.plughub.host.PluginView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of an update (seed 002's {@code update}).
+ *
+ * @param status     {@code "completed"}, or {@code "rolled_back"} when the new version failed to start
+ *                   and the old one was put back ({@link #error} says why)
+ * @param backupId   the backup of the old version, for {@code rollback}
+ * @param restarted  the dependents stopped around the update and started again
+ */
+public record UpdateResult(String pluginId, String oldVersion, String newVersion, String status,
+                           Optional<String> backupId, Instant updatedAt, Optional<String> error,
+                           List<String> restarted, PluginView plugin) {
+
+    public UpdateResult {
+        restarted = List.copyOf(restarted);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.plughub.host.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plughub.client.PlughubClient;
+import dev.plughub.client.TransferListener;
+import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.PluginJars;
+import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.TestRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin operations that go through a registry: install with dependencies, update, rollback, search. */
+class RegistryOperationsApiTest {
+
+    @TempDir
+    Path home;
+
+    private TestRegistry registry;
+    private RunningAdmin admin;
+
+    @BeforeEach
+    void start() {
+        registry = TestRegistry.start(home.resolve("registry"));
+        admin = RunningAdmin.start(Hosts.config(home.resolve("host")).withRegistries(List.of(URI.create(registry.baseUrl()))));
+    }
+
+    @AfterEach
+    void stop() {
+        admin.close();
+        registry.close();
+    }
+
+    private void publish(PluginJars.Builder plugin) {
+        PlughubClient.create(registry.baseUrl()).withToken(TestRegistry.OPERATOR_KEY)
+                .publish(plugin.build(home.resolve("build")), Optional.empty(), Optional.empty(), TransferListener.NONE);
+    }
+
+    @Test
+    void installs_from_the_registry_with_the_dependencies_it_resolves() {
+        publish(PluginJars.plugin("base-lib").version("1.2.0"));
+        publish(PluginJars.plugin("analytics-plugin").version("1.0.0").dependsOn("base-lib", "^1.0.0"));
+
+        ApiResponse r = admin.post("/system/plugins/install",
+                "{\"source\": \"repository\", \"plugin_name\": \"analytics-plugin\", \"version\": \"latest\", \"auto_enable\": true}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("data").get("installed")).extracting(p -> p.get("id").asText())
+                .containsExactly("base-lib", "analytics-plugin");
+        assertThat(admin.get("/system/plugins/analytics-plugin").json().get("data").get("plugin").get("dependencies").get(0)
+                .get("id").asText()).isEqualTo("base-lib");
+    }
+
+    @Test
+    void a_plugin_missing_from_the_registry_is_refused_and_nothing_is_installed() {
+        ApiResponse r = admin.post("/system/plugins/install", "{\"plugin_name\": \"no-such-plugin\"}");
+
+        assertThat(r.status()).isIn(404, 409);
+        assertThat(r.json().get("code").asText()).isIn("PLUGIN_NOT_FOUND", "PLUGIN_DEPENDENCY_ERROR");
+        assertThat(admin.get("/system/plugins").json().get("plugins")).isEmpty();
+    }
+
+    @Test
+    void updates_then_rolls_back_on_demand() {
+        publish(PluginJars.plugin("analytics-plugin").version("1.2.0"));
+        admin.post("/system/plugins/install", "{\"plugin_name\": \"analytics-plugin\", \"version\": \"1.2.0\"}");
+        publish(PluginJars.plugin("analytics-plugin").version("1.3.0"));
+
+        ApiResponse updated = admin.put("/system/plugins/analytics-plugin",
+                "{\"version\": \"1.3.0\", \"backup_current\": true, \"restart_plugin\": true, \"update_config\": false}");
+
+        assertThat(updated.status()).isEqualTo(200);
+        JsonNode update = updated.json().get("data").get("update");
+        assertThat(update.get("old_version").asText()).isEqualTo("1.2.0");
+        assertThat(update.get("new_version").asText()).isEqualTo("1.3.0");
+        assertThat(update.get("status").asText()).isEqualTo("completed");
+        assertThat(update.get("backup_id").isTextual()).isTrue();
+
+        ApiResponse rolledBack = admin.post("/system/plugins/analytics-plugin/rollback", "");
+        assertThat(rolledBack.status()).isEqualTo(200);
+        assertThat(rolledBack.json().get("data").get("rollback").get("version").asText()).isEqualTo("1.2.0");
+        assertThat(admin.post("/system/plugins/analytics-plugin/actions/echo", "{}").json().get("result").get("version").asText())
+                .isEqualTo("1.2.0");
+    }
+
+    @Test
+    void an_update_whose_new_version_fails_to_start_is_a_500_and_the_old_version_keeps_running() {
+        publish(PluginJars.plugin("analytics-plugin").version("1.2.0"));
+        admin.post("/system/plugins/install", "{\"plugin_name\": \"analytics-plugin\", \"version\": \"1.2.0\"}");
+        publish(PluginJars.plugin("analytics-plugin").version("1.3.0").initialize("throw new IllegalStateException(\"boom\");"));
+
+        ApiResponse r = admin.put("/system/plugins/analytics-plugin", "{\"version\": \"1.3.0\"}");
+
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_STARTUP_FAILED");
+        assertThat(r.json().get("details").get("update").get("status").asText()).isEqualTo("rolled_back");
+        assertThat(r.json().get("error").asText()).contains("boom");
+        JsonNode plugin = admin.get("/system/plugins").json().get("plugins").get(0);
+        assertThat(plugin.get("version").asText()).isEqualTo("1.2.0");
+        assertThat(plugin.get("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void searches_the_registry_and_lists_it_as_a_repository() {
+        publish(PluginJars.plugin("analytics-plugin").version("1.2.0").manifest("description", "Counts page views"));
+
+        ApiResponse found = admin.get("/system/plugins/search?query=analytics");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().get("data").get("plugins").get(0).get("id").asText()).isEqualTo("analytics-plugin");
+        assertThat(found.json().get("data").get("plugins").get(0).get("repository_url").asText()).isEqualTo(registry.baseUrl());
+
+        JsonNode repositories = admin.get("/system/plugins/repositories").json().get("data").get("repositories");
+        assertThat(repositories.get(0).get("url").asText()).isEqualTo(registry.baseUrl());
+        assertThat(repositories.get(0).get("enabled").asBoolean()).isTrue();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.plughub.host.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.PluginJars;
+import dev.plughub.registry.testing.ApiResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seed 002's operations under /system/plugins, through real HTTP against a real host. */
+class Seed002OperationsApiTest {
+
+    @TempDir
+    Path home;
+
+    private static final Map<String, Object> SCHEMA = Map.of(
+            "type", "object",
+            "properties", Map.of(
+                    "batch_size", Map.of("type", "integer", "minimum", 10, "default", 50),
+                    "api_key", Map.of("type", "string", "writeOnly", true)));
+
+    private String installBody(Path jar) {
+        return "{\"source\": \"file\", \"file_path\": \"" + jar.toString().replace("\\", "\\\\") + "\"}";
+    }
+
+    @Test
+    void installs_from_a_file_then_refuses_the_same_id_again() {
+        Path jar = PluginJars.plugin("analytics-plugin").version("1.2.0").build(home.resolve("build"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/install", installBody(jar));
+
+            assertThat(r.status()).isEqualTo(200);
+            JsonNode installation = r.json().get("data").get("installation");
+            assertThat(installation.get("plugin_id").asText()).isEqualTo("analytics-plugin");
+            assertThat(installation.get("status").asText()).isEqualTo("completed");
+            assertThat(installation.get("version").asText()).isEqualTo("1.2.0");
+            assertThat(r.json().get("data").get("plugin").get("status").asText()).isEqualTo("active");
+
+            ApiResponse again = admin.post("/system/plugins/install", installBody(jar));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.json().get("code").asText()).isEqualTo("PLUGIN_ALREADY_INSTALLED");
+        }
+    }
+
+    @Test
+    void reads_the_json_body_that_curl_d_sends_as_a_form() {
+        Path jar = PluginJars.plugin("analytics-plugin").build(home.resolve("build"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.sendRaw("POST", "/system/plugins/install", installBody(jar), "application/x-www-form-urlencoded");
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("data").get("installation").get("plugin_id").asText()).isEqualTo("analytics-plugin");
+        }
+    }
+
+    @Test
+    void a_dry_run_install_shows_the_plan_and_installs_nothing() {
+        Path jar = PluginJars.plugin("analytics-plugin").version("1.2.0").build(home.resolve("build"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/install",
+                    "{\"source\": \"file\", \"dry_run\": true, \"file_path\": \"" + jar + "\"}");
+
+            assertThat(r.status()).isEqualTo(200);
+            JsonNode planned = r.json().get("data").get("plan").get("plugins").get(0);
+            assertThat(planned.get("id").asText()).isEqualTo("analytics-plugin");
+            assertThat(planned.get("action").asText()).isEqualTo("install");
+            assertThat(admin.get("/system/plugins").json().get("plugins")).isEmpty();
+        }
+    }
+
+    @Test
+    void fields_of_the_wrong_type_are_a_422_naming_each_field() {
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/install",
+                    "{\"source\": \"teleport\", \"auto_enable\": \"yes\", \"config\": [1]}");
+
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(r.json().get("details").fieldNames()).toIterable().contains("source", "auto_enable", "config");
+        }
+    }
+
+    @Test
+    void disables_enables_and_restarts_a_plugin() {
+        PluginJars.plugin("worker").buildAs(home.resolve("plugins").resolve("worker.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse disabled = admin.post("/system/plugins/worker/disable", "{\"reason\": \"Maintenance\"}");
+            assertThat(disabled.status()).isEqualTo(200);
+            assertThat(disabled.json().get("data").get("reason").asText()).isEqualTo("Maintenance");
+            assertThat(disabled.json().get("data").get("enabled").asBoolean()).isFalse();
+            assertThat(admin.post("/system/plugins/worker/actions/echo", "{}").status()).isNotEqualTo(200);
+
+            ApiResponse enabled = admin.post("/system/plugins/worker/enable", "");
+            assertThat(enabled.status()).isEqualTo(200);
+            assertThat(enabled.json().get("data").get("status").asText()).isEqualTo("active");
+
+            ApiResponse restarted = admin.post("/system/plugins/worker/restart", "{\"reason\": \"Configuration change\"}");
+            assertThat(restarted.status()).isEqualTo(200);
+            assertThat(restarted.json().get("data").get("status").asText()).isEqualTo("active");
+            assertThat(admin.post("/system/plugins/worker/actions/echo", "{\"x\": 1}").json().get("result").get("x").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void hides_secrets_and_only_the_operator_key_may_reveal_them() {
+        PluginJars.plugin("analytics-plugin").manifest("config_schema", SCHEMA)
+                .buildAs(home.resolve("plugins").resolve("analytics-plugin.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse changed = admin.put("/system/plugins/analytics-plugin/config", "{\"batch_size\": 200, \"api_key\": \"s3cret\"}");
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.json().get("data").get("configuration").get("api_key").asText()).isEqualTo("***hidden***");
+            assertThat(changed.json().get("data").get("updated_fields")).extracting(JsonNode::asText).contains("batch_size", "api_key");
+
+            ApiResponse shown = admin.get("/system/plugins/analytics-plugin/config");
+            assertThat(shown.json().get("data").get("configuration").get("batch_size").asInt()).isEqualTo(200);
+            assertThat(shown.json().get("data").get("configuration").get("api_key").asText()).isEqualTo("***hidden***");
+
+            ApiResponse byHostToken = admin.get("/system/plugins/analytics-plugin/config?reveal_secrets=true");
+            assertThat(byHostToken.status()).isEqualTo(403);
+            assertThat(byHostToken.json().get("code").asText()).isEqualTo("PLUGIN_PERMISSION_DENIED");
+
+            ApiResponse byOperator = admin.send("GET", "/system/plugins/analytics-plugin/config?reveal_secrets=true", null,
+                    "X-Plughub-Token", RunningAdmin.OPERATOR_KEY);
+            assertThat(byOperator.json().get("data").get("configuration").get("api_key").asText()).isEqualTo("s3cret");
+        }
+    }
+
+    @Test
+    void a_configuration_that_breaks_the_schema_is_refused_and_nothing_is_stored() {
+        PluginJars.plugin("analytics-plugin").manifest("config_schema", SCHEMA)
+                .buildAs(home.resolve("plugins").resolve("analytics-plugin.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.put("/system/plugins/analytics-plugin/config", "{\"batch_size\": 3}");
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_CONFIGURATION_ERROR");
+            assertThat(r.json().get("details").has("batch_size")).isTrue();
+            assertThat(admin.get("/system/plugins/analytics-plugin/config").json().get("data").get("configuration")
+                    .get("batch_size").asInt()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void shows_and_changes_a_plugins_scopes() {
+        PluginJars.plugin("syncer").scopes("users.read", "users.write", "files.delete")
+                .buildAs(home.resolve("plugins").resolve("syncer.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            JsonNode permissions = admin.get("/system/plugins/syncer/permissions").json().get("data").get("permissions");
+            assertThat(permissions.get("granted")).extracting(JsonNode::asText).containsExactly("users.read", "users.write");
+            assertThat(permissions.get("denied")).extracting(JsonNode::asText).containsExactly("files.delete");
+
+            ApiResponse revoked = admin.put("/system/plugins/syncer/permissions", "{\"grant\": [], \"revoke\": [\"users.write\"]}");
+            assertThat(revoked.status()).isEqualTo(200);
+            assertThat(revoked.json().get("data").get("permissions").get("granted")).extracting(JsonNode::asText)
+                    .containsExactly("users.read");
+
+            ApiResponse outsidePolicy = admin.put("/system/plugins/syncer/permissions", "{\"grant\": [\"files.delete\"]}");
+            assertThat(outsidePolicy.status()).isIn(403, 422);
+            assertThat(outsidePolicy.json().get("error").asText()).contains("files.delete");
+        }
+    }
+
+    @Test
+    void answers_logs_and_metrics_of_a_plugin() {
+        PluginJars.plugin("chatty")
+                .initialize("context.logger().log(System.Logger.Level.INFO, \"ready to chat\");"
+                        + "context.logger().log(System.Logger.Level.WARNING, \"low on coffee\");")
+                .buildAs(home.resolve("plugins").resolve("chatty.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            admin.post("/system/plugins/chatty/actions/echo", "{}");
+
+            JsonNode warnings = admin.get("/system/plugins/chatty/logs?level=WARNING").json().get("data");
+            assertThat(warnings.get("logs")).extracting(l -> l.get("message").asText()).containsExactly("low on coffee");
+            JsonNode searched = admin.get("/system/plugins/chatty/logs?search=CHAT&limit=10").json().get("data");
+            assertThat(searched.get("logs")).extracting(l -> l.get("message").asText()).containsExactly("ready to chat");
+
+            JsonNode metrics = admin.get("/system/plugins/chatty/metrics?resolution=5m").json().get("data");
+            assertThat(metrics.get("time_range").get("resolution").asText()).isEqualTo("5m");
+            assertThat(metrics.get("totals").get("count").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(metrics.get("operations").fieldNames()).toIterable().anyMatch(name -> name.contains("echo"));
+
+            ApiResponse badLevel = admin.get("/system/plugins/chatty/logs?level=LOUD&limit=0");
+            assertThat(badLevel.status()).isEqualTo(422);
+            assertThat(badLevel.json().get("details").fieldNames()).toIterable().contains("level", "limit");
+        }
+    }
+
+    @Test
+    void sends_a_message_and_broadcasts_with_exclusions() {
+        PluginJars.plugin("alpha").buildAs(home.resolve("plugins").resolve("alpha.jar"));
+        PluginJars.plugin("beta").buildAs(home.resolve("plugins").resolve("beta.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/alpha/message",
+                    "{\"target_plugin\": \"beta\", \"message_type\": \"data_request\", \"data\": {\"q\": 1}, \"timeout_seconds\": 5}");
+            assertThat(r.status()).isEqualTo(200);
+            JsonNode response = r.json().get("data").get("response");
+            assertThat(response.get("status").asText()).isEqualTo("success");
+            assertThat(response.get("data").get("plugin").asText()).isEqualTo("beta");
+            assertThat(response.get("data").get("type").asText()).isEqualTo("data_request");
+
+            ApiResponse broadcast = admin.post("/system/plugins/broadcast",
+                    "{\"message_type\": \"system_announcement\", \"data\": {}, \"exclude_plugins\": [\"alpha\"]}");
+            assertThat(broadcast.status()).isEqualTo(200);
+            assertThat(broadcast.json().get("data").get("delivered")).extracting(JsonNode::asText).containsExactly("beta");
+        }
+    }
+
+    @Test
+    void refuses_to_uninstall_a_plugin_others_need_unless_forced() {
+        PluginJars.plugin("base-lib").buildAs(home.resolve("plugins").resolve("base-lib.jar"));
+        PluginJars.plugin("app").dependsOn("base-lib", "^1.0.0").buildAs(home.resolve("plugins").resolve("app.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse refused = admin.delete("/system/plugins/base-lib");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("code").asText()).isEqualTo("PLUGIN_DEPENDENCY_ERROR");
+            assertThat(refused.json().get("error").asText()).contains("app");
+
+            ApiResponse forced = admin.delete("/system/plugins/base-lib?force=true&backup=true&cleanup_data=true");
+            assertThat(forced.status()).isEqualTo(200);
+            JsonNode uninstallation = forced.json().get("data").get("uninstallation");
+            assertThat(uninstallation.get("status").asText()).isEqualTo("completed");
+            assertThat(uninstallation.get("backup_created").asBoolean()).isTrue();
+            assertThat(uninstallation.get("data_removed").asBoolean()).isTrue();
+            assertThat(admin.get("/system/plugins").json().get("plugins")).extracting(p -> p.get("name").asText())
+                    .containsExactly("app");
+        }
+    }
+
+    @Test
+    void lists_no_repositories_when_the_host_has_none() {
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.get("/system/plugins/repositories");
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("data").get("repositories")).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of()));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.plughub.host.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.PluginJars;
+import dev.plughub.registry.testing.ApiResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seed 004's requests, exactly as written, against a real host through real HTTP. */
+class Seed004ApiTest {
+
+    @TempDir
+    Path home;
+
+    /** A stand-in for seed 004's sample_sync: its sync-users action answers seed 004's result shape. */
+    private Path sampleSync() {
+        return PluginJars.plugin("sample_sync").version("0.1.0")
+                .manifest("description", "Sample user sync plugin for plugin_api_v1")
+                .scopes("users.read", "users.write")
+                .action("sync-users", """
+                        List<Object> users = (List<Object>) input.getOrDefault("users", List.of());
+                        List<Object> items = new ArrayList<>();
+                        for (Object u : users) {
+                            Map<String, Object> user = (Map<String, Object>) u;
+                            items.add(Map.of("action", "would_sync", "username", user.get("username"),
+                                    "db_name", user.get("db_name"), "role_tag", user.get("role_tag")));
+                        }
+                        return Map.of("status", Boolean.TRUE.equals(input.get("dry_run")) ? "dry_run" : "completed",
+                                "count", items.size(), "items", items);
+                        """)
+                .buildAs(home.resolve("plugins").resolve("sample_sync.jar"));
+    }
+
+    @Test
+    void lists_plugins_with_seed_004s_fields() {
+        sampleSync();
+        Instant before = Instant.now();
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.get("/system/plugins");
+
+            assertThat(r.status()).isEqualTo(200);
+            JsonNode plugin = r.json().get("plugins").get(0);
+            assertThat(plugin.get("name").asText()).isEqualTo("sample_sync");
+            assertThat(plugin.get("source").asText()).isEqualTo("in_process");
+            assertThat(plugin.get("api_version").asText()).isEqualTo("v1");
+            assertThat(plugin.get("version").asText()).isEqualTo("0.1.0");
+            assertThat(plugin.get("description").asText()).isEqualTo("Sample user sync plugin for plugin_api_v1");
+            assertThat(plugin.get("scopes")).extracting(JsonNode::asText).containsExactly("users.read", "users.write");
+            assertThat(plugin.get("status").asText()).isEqualTo("active");
+            assertThat(plugin.get("error").asText()).isEmpty();
+            assertThat(plugin.get("initialized_at").isNumber()).isTrue();
+            assertThat(plugin.get("initialized_at").asDouble()).isBetween(before.getEpochSecond() - 1.0, Instant.now().getEpochSecond() + 1.0);
+            assertThat(plugin.get("updated_at").isNumber()).isTrue();
+            assertThat(r.text()).as("times written as plain decimals, as seed 004 shows them")
+                    .containsPattern("\"initialized_at\":\\d{10}\\.\\d{6}[,}]");
+            assertThat(r.json().get("data").get("plugins").get(0).get("id").asText()).isEqualTo("sample_sync");
+            assertThat(r.json().get("data").get("summary").get("active").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rescan_loads_a_package_dropped_into_the_plugins_directory() {
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            assertThat(admin.get("/system/plugins").json().get("plugins")).isEmpty();
+            sampleSync();
+
+            ApiResponse r = admin.post("/system/plugins/rescan", "");
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("data").get("added")).extracting(JsonNode::asText).containsExactly("sample_sync");
+            assertThat(admin.get("/system/plugins").json().get("plugins").get(0).get("status").asText()).isEqualTo("active");
+        }
+    }
+
+    @Test
+    void health_answers_with_the_plugin_and_its_status() {
+        sampleSync();
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.get("/system/plugins/sample_sync/health");
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("plugin").asText()).isEqualTo("sample_sync");
+            assertThat(r.json().get("health").get("status").asText()).isEqualTo("ok");
+            assertThat(r.json().get("health").get("state").asText()).isEqualTo("active");
+        }
+    }
+
+    @Test
+    void a_plugin_that_hangs_in_health_is_reported_down_and_the_api_keeps_answering() {
+        PluginJars.plugin("sleepy").health("Thread.sleep(60_000); return Health.ok();")
+                .buildAs(home.resolve("plugins").resolve("sleepy.jar"));
+        sampleSync();
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.get("/system/plugins/sleepy/health");
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("health").get("status").asText()).isIn("down", "unknown");
+            assertThat(admin.get("/system/plugins/sample_sync/health").json().get("health").get("status").asText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void sync_users_runs_the_plugins_action_and_answers_with_its_result() {
+        sampleSync();
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/sample_sync/sync-users", """
+                    {"dry_run": true,
+                     "users": [{"username": "john.doe", "db_name": "system.db", "role_tag": "developer",
+                                "email": "john@example.com", "is_active": true}],
+                     "limit": 0}
+                    """);
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("success").asBoolean()).isTrue();
+            assertThat(r.json().get("plugin").asText()).isEqualTo("sample_sync");
+            JsonNode result = r.json().get("result");
+            assertThat(result.get("status").asText()).isEqualTo("dry_run");
+            assertThat(result.get("count").asInt()).isEqualTo(1);
+            assertThat(result.get("items").get(0).get("action").asText()).isEqualTo("would_sync");
+            assertThat(result.get("items").get(0).get("username").asText()).isEqualTo("john.doe");
+        }
+    }
+
+    @Test
+    void an_unknown_plugin_is_a_404_in_the_error_envelope() {
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.get("/system/plugins/nobody/health");
+
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.json().get("success").asBoolean()).isFalse();
+            assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_NOT_FOUND");
+            assertThat(r.json().get("error").asText()).contains("nobody");
+        }
+    }
+
+    @Test
+    void sync_users_on_a_plugin_without_that_action_is_a_404_naming_the_action() {
+        PluginJars.plugin("plain").buildAs(home.resolve("plugins").resolve("plain.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/plain/sync-users", "{\"dry_run\": true}");
+
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_ACTION_NOT_FOUND");
+            assertThat(r.json().get("error").asText()).contains("sync-users");
+        }
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_422_naming_the_body() {
+        sampleSync();
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/sample_sync/sync-users", "{\"dry_run\": tru");
+
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(r.json().get("details").get("body").get(0).asText()).contains("not valid JSON");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.plughub.host.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plughub.host.HostError;
+import dev.plughub.host.HostException;
+import dev.plughub.host.PluginHost;
+import dev.plughub.host.PluginView;
+import dev.plughub.host.lifecycle.PluginState;
+import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.PluginJars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstallFromFileTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void installs_a_jar_from_a_file_and_runs_its_actions() {
+        Path jar = PluginJars.plugin("greeter").version("1.2.0").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            InstallResult result = host.install(InstallRequest.file(jar), InstallOptions.defaults());
+
+            assertThat(result.pluginId()).isEqualTo("greeter");
+            assertThat(result.version()).isEqualTo("1.2.0");
+            assertThat(result.status()).isEqualTo("completed");
+            assertThat(result.plugin().state()).isEqualTo(PluginState.ACTIVE);
+            assertThat(result.plugin().initializedAt()).isPresent();
+            assertThat(host.callAction("greeter", "echo", Map.of("hello", "world")))
+                    .containsEntry("hello", "world").containsEntry("plugin", "greeter").containsEntry("version", "1.2.0");
+            assertThat(Files.exists(home.resolve("plugins/greeter.jar"))).isTrue();
+            assertThat(jar).exists();
+        }
+    }
+
+    @Test
+    void the_installed_plugin_is_loaded_again_after_a_host_restart() {
+        Path jar = PluginJars.plugin("greeter").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            host.install(InstallRequest.file(jar), InstallOptions.defaults());
+        }
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThat(host.find("greeter")).map(PluginView::state).contains(PluginState.ACTIVE);
+        }
+    }
+
+    @Test
+    void refuses_a_second_plugin_with_an_id_already_installed() {
+        Path first = PluginJars.plugin("twin").version("1.0.0").build(home.resolve("build"));
+        Path second = PluginJars.plugin("twin").version("2.0.0").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            host.install(InstallRequest.file(first), InstallOptions.defaults());
+
+            assertThatThrownBy(() -> host.install(InstallRequest.file(second), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_ALREADY_INSTALLED);
+                        assertThat(e.getMessage()).contains("twin", "1.0.0");
+                    });
+            assertThat(host.find("twin").orElseThrow().version()).isEqualTo("1.0.0");
+        }
+    }
+
+    @Test
+    void refuses_a_corrupt_jar_with_a_clear_error_and_installs_nothing() {
+        Path corrupt = PluginJars.corrupt(home.resolve("build"), "broken.jar");
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(corrupt), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INSTALLATION_FAILED);
+                        assertThat(e.getMessage()).contains("broken.jar", "not a valid plugin package");
+                    });
+            assertThat(host.list()).isEmpty();
+            assertThat(home.resolve("plugins")).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void refuses_a_package_for_another_runtime() {
+        Path jar = PluginJars.plugin("pyplugin").manifest("runtime", "python").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(jar), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INCOMPATIBLE);
+                        assertThat(e.getMessage()).contains("runtime is 'python'");
+                    });
+        }
+    }
+
+    @Test
+    void refuses_a_plugin_that_needs_a_newer_host() {
+        Path jar = PluginJars.plugin("future").manifest("min_host_version", "9.0.0").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(jar), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INCOMPATIBLE);
+                        assertThat(e.getMessage()).contains(">=9.0.0", "1.0.0");
+                    });
+            assertThat(host.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void installs_disabled_when_auto_enable_is_off() {
+        Path jar = PluginJars.plugin("later").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            InstallResult result = host.install(InstallRequest.file(jar), InstallOptions.defaults().withAutoEnable(false));
+
+            assertThat(result.plugin().state()).isEqualTo(PluginState.DISABLED);
+            assertThat(result.plugin().enabled()).isFalse();
+            assertThat(host.enable("later").state()).isEqualTo(PluginState.ACTIVE);
+        }
+    }
+}

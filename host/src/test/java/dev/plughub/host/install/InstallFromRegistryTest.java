@@ -1,0 +1,148 @@
+package dev.plughub.host.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plughub.host.HostConfig;
+import dev.plughub.host.HostError;
+import dev.plughub.host.HostException;
+import dev.plughub.host.PluginHost;
+import dev.plughub.host.PluginView;
+import dev.plughub.host.lifecycle.PluginState;
+import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.PluginJars;
+import dev.plughub.client.PlughubClient;
+import dev.plughub.client.TransferListener;
+import dev.plughub.registry.testing.TestRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Installs through a real registry: {@code POST /api/v1/resolve} for the plan, then the downloads. */
+class InstallFromRegistryTest {
+
+    @TempDir
+    Path home;
+
+    private TestRegistry registry;
+    private HostConfig config;
+
+    @BeforeEach
+    void startRegistry() {
+        registry = TestRegistry.start(home.resolve("registry"));
+        config = Hosts.config(home.resolve("host")).withRegistries(List.of(URI.create(registry.baseUrl())));
+    }
+
+    @AfterEach
+    void stopRegistry() {
+        registry.close();
+    }
+
+    /**
+     * Publishes through the Java client: the registry harness's {@code Api} validates against the
+     * OpenAPI description with json-schema-validator 2.x, which the host's 3.x replaces on this class path.
+     */
+    private void publish(PluginJars.Builder plugin) {
+        PlughubClient.create(registry.baseUrl()).withToken(TestRegistry.OPERATOR_KEY)
+                .publish(plugin.build(home.resolve("build")), Optional.empty(), Optional.empty(), TransferListener.NONE);
+    }
+
+    @Test
+    void installs_a_plugin_by_id_and_range_with_its_dependencies_from_the_registry() {
+        publish(PluginJars.plugin("base").version("1.0.0"));
+        publish(PluginJars.plugin("base").version("1.2.0"));
+        publish(PluginJars.plugin("base").version("2.0.0"));
+        publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0"));
+        try (PluginHost host = PluginHost.start(config)) {
+            InstallResult result = host.install(InstallRequest.registry("app", Optional.of("^1.0.0")), InstallOptions.defaults());
+
+            assertThat(result.installed()).extracting(PluginView::id, PluginView::version)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("base", "1.2.0"),
+                            org.assertj.core.groups.Tuple.tuple("app", "1.0.0"));
+            assertThat(host.list()).extracting(PluginView::state).containsOnly(PluginState.ACTIVE);
+            assertThat(host.callAction("app", "echo", Map.of())).containsEntry("plugin", "app");
+        }
+    }
+
+    @Test
+    void plan_shows_what_would_be_installed_and_changes_nothing() {
+        publish(PluginJars.plugin("base").version("1.0.0"));
+        publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0"));
+        try (PluginHost host = PluginHost.start(config)) {
+            InstallPlan plan = host.plan(InstallRequest.registry("app", Optional.empty()));
+
+            assertThat(plan.plugins()).extracting(InstallPlan.PlannedPlugin::id, InstallPlan.PlannedPlugin::action)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("base", InstallPlan.Action.INSTALL),
+                            org.assertj.core.groups.Tuple.tuple("app", InstallPlan.Action.INSTALL));
+            assertThat(host.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_plan_is_applied_whole_or_not_at_all() {
+        publish(PluginJars.plugin("base").version("1.0.0"));
+        publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0")
+                .initialize("throw new IllegalStateException(\"app cannot start\");"));
+        try (PluginHost host = PluginHost.start(config)) {
+            assertThatThrownBy(() -> host.install(InstallRequest.registry("app", Optional.empty()), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_STARTUP_FAILED);
+                        assertThat(e.getMessage()).contains("app cannot start", "nothing was installed");
+                    });
+
+            assertThat(host.list()).isEmpty();
+            assertThat(home.resolve("host/plugins")).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void a_dependency_the_registry_cannot_satisfy_is_a_dependency_error() {
+        publish(PluginJars.plugin("base").version("1.0.0"));
+        publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^3.0.0"));
+        try (PluginHost host = PluginHost.start(config)) {
+            assertThatThrownBy(() -> host.install(InstallRequest.registry("app", Optional.empty()), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_DEPENDENCY_ERROR);
+                        assertThat(e.details()).containsKey("conflicts");
+                    });
+            assertThat(host.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void update_moves_to_the_newest_version_and_restarts_dependents() {
+        publish(PluginJars.plugin("base").version("1.0.0"));
+        publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0"));
+        try (PluginHost host = PluginHost.start(config)) {
+            host.install(InstallRequest.registry("app", Optional.empty()), InstallOptions.defaults());
+            publish(PluginJars.plugin("base").version("1.1.0"));
+
+            UpdateResult result = host.update("base", Optional.empty(), UpdateOptions.defaults());
+
+            assertThat(result.status()).isEqualTo("completed");
+            assertThat(result.oldVersion()).isEqualTo("1.0.0");
+            assertThat(result.newVersion()).isEqualTo("1.1.0");
+            assertThat(result.backupId()).isPresent();
+            assertThat(result.restarted()).containsExactly("app");
+            assertThat(host.find("app").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
+            assertThat(host.callAction("base", "echo", Map.of())).containsEntry("version", "1.1.0");
+
+            assertThat(host.rollback("base").version()).isEqualTo("1.0.0");
+        }
+    }
+
+    @Test
+    void search_finds_plugins_in_the_configured_registries() {
+        publish(PluginJars.plugin("searchable").version("1.0.0"));
+        try (PluginHost host = PluginHost.start(config)) {
+            assertThat(host.search("searchable", 10)).extracting(RemotePlugin::id).contains("searchable");
+            assertThat(host.repositories()).extracting(RegistrySource::url).containsExactly(URI.create(registry.baseUrl()));
+        }
+    }
+}

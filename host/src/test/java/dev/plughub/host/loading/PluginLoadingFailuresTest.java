@@ -1,0 +1,103 @@
+package dev.plughub.host.loading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plughub.host.HostError;
+import dev.plughub.host.HostException;
+import dev.plughub.host.PluginHost;
+import dev.plughub.host.PluginView;
+import dev.plughub.host.install.InstallOptions;
+import dev.plughub.host.install.InstallRequest;
+import dev.plughub.host.lifecycle.PluginState;
+import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.PluginJars;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each broken plugin fails alone, with an error that says what to fix; the others run. */
+class PluginLoadingFailuresTest {
+
+    @TempDir
+    Path home;
+
+    private PluginView startedWith(PluginJars.Builder broken) {
+        broken.build(home.resolve("plugins"));
+        PluginJars.plugin("healthy").build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThat(host.find("healthy").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
+            return host.list().stream().filter(view -> !view.id().equals("healthy")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void a_plugin_that_throws_in_initialize_is_failed_with_the_error_and_time() {
+        PluginView failed = startedWith(PluginJars.plugin("thrower").initialize("throw new IllegalStateException(\"no database\");"));
+
+        assertThat(failed.state()).isEqualTo(PluginState.FAILED);
+        assertThat(failed.error()).contains("initialize threw", "IllegalStateException", "no database");
+        assertThat(failed.failedAt()).isPresent();
+    }
+
+    @Test
+    void a_jar_built_for_a_newer_java_names_the_java_it_needs() {
+        PluginView failed = startedWith(PluginJars.plugin("futurejava").classFileMajor(99));
+
+        assertThat(failed.state()).isEqualTo(PluginState.FAILED);
+        assertThat(failed.error()).contains("compiled for Java 55", "this host runs Java " + Runtime.version().feature());
+    }
+
+    @Test
+    void a_missing_class_is_named() {
+        PluginView failed = startedWith(PluginJars.plugin("holes")
+                .source("Helper", "public class Helper { public static String hi() { return \"hi\"; } }")
+                .initialize("Helper.hi();")
+                .omitClass("Helper"));
+
+        assertThat(failed.state()).isEqualTo(PluginState.FAILED);
+        assertThat(failed.error()).contains("Helper", "is missing");
+    }
+
+    @Test
+    void an_entry_point_that_is_not_in_the_jar_is_named() {
+        PluginView failed = startedWith(PluginJars.plugin("lost").entryPoint("com.example.Nowhere"));
+
+        assertThat(failed.error()).isEqualTo("the entry point class com.example.Nowhere is not in the plugin's jar");
+    }
+
+    @Test
+    void an_entry_point_that_is_not_a_plugin_is_named() {
+        PluginJars.Builder builder = PluginJars.plugin("notaplugin")
+                .source("Other", "public class Other { }");
+        PluginView failed = startedWith(builder.entryPoint(builder.packageName() + ".Other"));
+
+        assertThat(failed.error()).contains("does not implement dev.plughub.plugin.Plugin");
+    }
+
+    @Test
+    void install_reports_a_plugin_that_does_not_start_and_keeps_nothing() {
+        var jar = PluginJars.plugin("thrower").initialize("throw new IllegalStateException(\"boom\");").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(jar), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_STARTUP_FAILED);
+                        assertThat(e.getMessage()).contains("boom", "nothing was installed");
+                    });
+            assertThat(host.list()).isEmpty();
+            assertThat(home.resolve("plugins")).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void classes_in_library_jars_under_lib_are_loaded() {
+        PluginJars.plugin("bundled")
+                .source("Helper", "public class Helper { public static String hi() { return \"from lib\"; } }")
+                .action("hi", "return Map.of(\"said\", Helper.hi());")
+                .libraryClass("Helper")
+                .build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThat(host.callAction("bundled", "hi", java.util.Map.of())).containsEntry("said", "from lib");
+        }
+    }
+}
