@@ -263,20 +263,31 @@ public final class CatalogStore {
         if (query.search().isPresent() && match.isEmpty()) {
             return new PluginRows(List.of(), 0); // the text holds nothing that can match a word
         }
-        StringBuilder from = new StringBuilder(" FROM plugins p");
-        if (match.isPresent()) {
-            from.append(search.join());
+        if (match.isEmpty()) {
+            return page(query, viewer, "", "", Map.of(), query.sort().orderBy(db.dialect(), query.ascending()));
         }
-        from.append(" WHERE p.deleted_at IS NULL")
+        PluginRows words = page(query, viewer, search.join(), search.condition(), Map.of("match", match.get()),
+                query.sort().orderBy(db.dialect(), query.ascending()));
+        if (words.total() > 0 || !search.toleratesTypos()) {
+            return words;
+        }
+        String order = query.sort() == ListSort.RELEVANCE
+                ? TextSearch.similarity(!query.ascending())
+                : query.sort().orderBy(db.dialect(), query.ascending());
+        return page(query, viewer, "", TextSearch.similarCondition(),
+                Map.of("text", TextSearch.similarText(query.search().get())), order);
+    }
+
+    private PluginRows page(ListQuery query, Viewer viewer, String textJoin, String textCondition,
+                            Map<String, Object> textBinds, String orderBy) {
+        StringBuilder from = new StringBuilder(" FROM plugins p").append(textJoin)
+                .append(" WHERE p.deleted_at IS NULL")
                 .append(" AND (p.status <> 'banned' OR :admin = 1 OR EXISTS (SELECT 1 FROM plugin_owners o")
-                .append(" WHERE o.plugin_pk = p.id AND o.user_id = :viewer))");
-        Map<String, Object> binds = new LinkedHashMap<>();
+                .append(" WHERE o.plugin_pk = p.id AND o.user_id = :viewer))")
+                .append(textCondition);
+        Map<String, Object> binds = new LinkedHashMap<>(textBinds);
         binds.put("admin", viewer.admin() ? 1 : 0);
         binds.put("viewer", viewer.userId());
-        if (match.isPresent()) {
-            from.append(search.condition());
-            binds.put("match", match.get());
-        }
         if (query.category().isPresent()) {
             from.append(" AND ").append(db.dialect().foldCase("p.category")).append(" = ")
                     .append(db.dialect().foldCase(":category"));
@@ -286,7 +297,7 @@ public final class CatalogStore {
             from.append(" AND EXISTS (SELECT 1 FROM plugin_tags t WHERE t.plugin_pk = p.id AND t.tag = :tag").append(i).append(')');
             binds.put("tag" + i, query.tags().get(i));
         }
-        String order = " ORDER BY " + query.sort().orderBy(db.dialect(), query.ascending())
+        String order = " ORDER BY " + orderBy
                 + (query.sort() == ListSort.RELEVANCE ? ", p.downloads DESC" : "") + ", p.plugin_id ASC";
         return db.read().withHandle(h -> {
             long total = bindAll(h.createQuery("SELECT count(*)" + from), binds).mapTo(Long.class).one();

@@ -1,6 +1,7 @@
 package dev.plughub.registry.catalog;
 
 import dev.plughub.registry.storage.Dialect;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Optional;
  * {@code plugins_fts}, or PostgreSQL's generated {@code plugins.search} tsvector (V2__catalog.sql in
  * each folder). Both take the user's text through {@link SearchQuery}, so operators are plain words,
  * words are ANDed and the last one matches as a prefix; both weight id > name > tags > description.
+ * PostgreSQL also tolerates typos: when the words match nothing, ids and names similar to the text
+ * (pg_trgm's {@code %}, over the trigram indexes of V2__catalog.sql) are answered instead.
  */
 enum TextSearch {
     FTS5(" JOIN plugins_fts ON plugins_fts.rowid = p.id", " AND plugins_fts MATCH :match",
@@ -50,5 +53,26 @@ enum TextSearch {
     /** The ORDER BY term for relevance, best matches first unless {@code bestFirst} is false. */
     String relevance(boolean bestFirst) {
         return score + (bestFirst == lowerIsBetter ? " ASC" : " DESC");
+    }
+
+    /** Whether a search whose words match nothing is retried as a look-up of similar ids and names. */
+    boolean toleratesTypos() {
+        return this == TSVECTOR;
+    }
+
+    /** The typo-tolerant condition, ANDed to the WHERE clause; binds {@code :text} (see {@link #similarText}). */
+    static String similarCondition() {
+        return " AND (p.plugin_id % :text OR p.name % :text)";
+    }
+
+    /** The ORDER BY term for a typo-tolerant look-up: the most similar first unless {@code bestFirst} is false. */
+    static String similarity(boolean bestFirst) {
+        return "greatest(similarity(p.plugin_id, :text), similarity(p.name, :text))" + (bestFirst ? " DESC" : " ASC");
+    }
+
+    /** The user's text as compared for similarity: trimmed, lower case, at most 100 characters. */
+    static String similarText(String text) {
+        String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        return trimmed.length() > 100 ? trimmed.substring(0, 100) : trimmed;
     }
 }

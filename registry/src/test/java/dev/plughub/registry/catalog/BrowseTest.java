@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.RunningRegistry;
+import dev.plughub.registry.testing.TestDatabases;
 import dev.plughub.registry.testing.TestPackages;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -155,6 +156,19 @@ class BrowseTest extends RunningRegistry {
         // "system" is in alpha's name and only in gamma's description
         assertThat(ids(list("?search=system"))).containsExactly("alpha-monitor", "gamma-notes");
         assertThat(ids(list("?search=system&order=asc"))).containsExactly("gamma-notes", "alpha-monitor");
+    }
+
+    @Test
+    void a_misspelt_id_finds_the_plugin_on_postgresql_and_nothing_on_sqlite() {
+        List<String> found = ids(list("?search=" + q("alpha-monitr")));
+
+        if (TestDatabases.postgres()) {
+            assertThat(found).as("pg_trgm similarity to ids and names").containsExactly("alpha-monitor");
+        } else {
+            assertThat(found).as("FTS5 matches words and prefixes only").isEmpty();
+        }
+        assertThat(ids(list("?search=" + q("alpha-monitor")))).containsExactly("alpha-monitor");
+        assertThat(ids(list("?search=" + q("zzzqqqxxx")))).isEmpty();
     }
 
     @Test
