@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 final class RangeSyntax {
 
     private static final Pattern HYPHEN = Pattern.compile("^(\\S+)\\s+-\\s+(\\S+)$");
-    private static final String OPERATOR_CHARS = "<>=~^";
     /** Matches nothing: no version is lower than 0.0.0-0. */
     private static final List<RangeBound> NOTHING = List.of(RangeBound.lt(lowestPrerelease(0, 0, 0)));
 
@@ -30,33 +29,8 @@ final class RangeSyntax {
             return hyphen(PartialVersion.parse(hyphen.group(1)), PartialVersion.parse(hyphen.group(2)));
         }
         List<RangeBound> bounds = new ArrayList<>();
-        int i = 0;
-        int length = alternative.length();
-        while (i < length) {
-            while (i < length && Character.isWhitespace(alternative.charAt(i))) {
-                i++;
-            }
-            if (i == length) {
-                break;
-            }
-            int operatorStart = i;
-            while (i < length && OPERATOR_CHARS.indexOf(alternative.charAt(i)) >= 0) {
-                i++;
-            }
-            String operator = alternative.substring(operatorStart, i);
-            // npm allows a space between an operator and its version (">= 1.2.3").
-            while (i < length && Character.isWhitespace(alternative.charAt(i))) {
-                i++;
-            }
-            int versionStart = i;
-            while (i < length && !Character.isWhitespace(alternative.charAt(i))) {
-                i++;
-            }
-            String version = alternative.substring(versionStart, i);
-            if (version.isEmpty()) {
-                throw new InvalidVersionException("'" + operator + "' is not followed by a version");
-            }
-            bounds.addAll(comparator(operator, PartialVersion.parse(version)));
+        for (RangeComparator c : RangeComparator.split(alternative)) {
+            bounds.addAll(comparator(c.operator(), PartialVersion.parse(c.version())));
         }
         return bounds;
     }

@@ -1,5 +1,6 @@
 package dev.plughub.registry.pf4j;
 
+import dev.plughub.core.version.RangeComparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -16,7 +17,6 @@ final class Pf4jRequires {
     static final String ANY = "*";
 
     private static final Pattern HYPHEN = Pattern.compile("^\\S+\\s+-\\s+\\S+$");
-    private static final String OPERATOR_CHARS = "<>=~^";
 
     private Pf4jRequires() {
     }
@@ -48,33 +48,10 @@ final class Pf4jRequires {
             return List.of(alternative.replaceAll("\\s+", " "));
         }
         List<String> out = new ArrayList<>();
-        int i = 0;
-        int length = alternative.length();
-        while (i < length) {
-            while (i < length && Character.isWhitespace(alternative.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < length && OPERATOR_CHARS.indexOf(alternative.charAt(i)) >= 0) {
-                i++;
-            }
-            String operator = alternative.substring(start, i);
-            while (i < length && Character.isWhitespace(alternative.charAt(i))) {
-                i++;
-            }
-            int versionStart = i;
-            while (i < length && !Character.isWhitespace(alternative.charAt(i))) {
-                i++;
-            }
-            String version = alternative.substring(versionStart, i);
-            if (operator.isEmpty() && version.isEmpty()) {
-                continue;
-            }
-            if (operator.equals("~>")) {
-                operator = "~";
-            }
-            if (!(operator.isEmpty() || operator.equals("=") || operator.equals(">=")) || !isAny(version)) {
-                out.add(operator + version);
+        for (RangeComparator c : RangeComparator.split(alternative)) {
+            String operator = c.operator().equals("~>") ? "~" : c.operator();
+            if (!(operator.isEmpty() || operator.equals("=") || operator.equals(">=")) || !isAny(c.version())) {
+                out.add(operator + c.version());
             }
         }
         return out;
