@@ -1,5 +1,6 @@
 package dev.plughub.host;
 
+import dev.plughub.core.manifest.PluginDependency;
 import dev.plughub.core.manifest.PluginManifest;
 import dev.plughub.host.config.ConfigCheck;
 import dev.plughub.host.config.ConfigSchema;
@@ -144,21 +145,20 @@ final class Installer {
                 }
                 yield new InstallPlan(registry.id(), planned);
             }
-            case InstallRequest.FromFile file -> single(stage(request).getFirst());
-            case InstallRequest.FromUrl url -> {
-                Staged staged = stage(request).getFirst();
-                PluginStore.deleteQuietly(staged.pkg().file());
-                yield single(staged);
-            }
+            case InstallRequest.FromFile file -> planOf(stage(request));
+            case InstallRequest.FromUrl url -> planOf(stage(request));
         };
     }
 
-    private InstallPlan single(Staged staged) {
-        if (staged.pkg().file().startsWith(layout.staging())) {
-            PluginStore.deleteQuietly(staged.pkg().file());
-        }
-        return new InstallPlan(staged.pkg().id(), List.of(new InstallPlan.PlannedPlugin(staged.pkg().id(),
-                staged.pkg().version(), staged.source(), action(staged.pkg().id(), staged.pkg().version(), true))));
+    /** The plan for staged packages (dependencies first, the requested one last); the staged files are dropped. */
+    private InstallPlan planOf(List<Staged> staged) {
+        staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+        Staged requested = staged.getLast();
+        List<InstallPlan.PlannedPlugin> planned = staged.stream()
+                .map(s -> new InstallPlan.PlannedPlugin(s.pkg().id(), s.pkg().version(), s.source(),
+                        action(s.pkg().id(), s.pkg().version(), s == requested)))
+                .toList();
+        return new InstallPlan(requested.pkg().id(), planned);
     }
 
     private InstallPlan.Action action(String id, String version, boolean requested) {
@@ -310,12 +310,12 @@ final class Installer {
                     throw new HostException(HostError.VALIDATION_ERROR, "there is no file " + file.file(),
                             Map.of("file_path", file.file().toString()));
                 }
-                yield List.of(new Staged(readStaged(store.stageCopy(file.file())), "file"));
+                yield withMissingDependencies(new Staged(readStaged(store.stageCopy(file.file())), "file"));
             }
             case InstallRequest.FromUrl url -> {
                 Path target = store.stagingFile(fileNameOf(url.url()));
                 urlDownloader.download(url.url(), url.sha256(), target);
-                yield List.of(new Staged(readStaged(target), url.url().toString()));
+                yield withMissingDependencies(new Staged(readStaged(target), url.url().toString()));
             }
             case InstallRequest.FromRegistry registry -> {
                 List<Staged> staged = new ArrayList<>();
@@ -340,6 +340,51 @@ final class Installer {
                 yield staged;
             }
         };
+    }
+
+    /**
+     * A file's or URL's package, preceded by the plugins it requires that this host lacks, fetched
+     * from the registries as a registry install would. Dependencies already installed stay as they
+     * are (a wrong version is reported by the dependency check), and without a registry, or when no
+     * registry knows one, the dependency check reports what is missing.
+     */
+    private List<Staged> withMissingDependencies(Staged requested) {
+        List<Staged> staged = new ArrayList<>();
+        try {
+            for (PluginDependency dependency : requested.pkg().manifest().pluginDependencies()) {
+                if (dependency.optional() || !resolver.configured() || plugins.find(dependency.id()).isPresent()
+                        || staged.stream().anyMatch(s -> s.pkg().id().equals(dependency.id()))) {
+                    continue;
+                }
+                for (RegistryResolver.Resolved resolved : resolvedOrNothing(dependency)) {
+                    if (plugins.find(resolved.id()).isPresent()
+                            || staged.stream().anyMatch(s -> s.pkg().id().equals(resolved.id()))) {
+                        continue;
+                    }
+                    Path target = store.stagingFile(resolved.id() + "-" + resolved.version() + ".jar");
+                    registryDownloader.download(resolved.downloadUrl(),
+                            Optional.of(resolved.sha256()).filter(s -> !s.isBlank()), target);
+                    staged.add(new Staged(readStaged(target), "registry"));
+                }
+            }
+        } catch (RuntimeException e) {
+            staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+            PluginStore.deleteQuietly(requested.pkg().file());
+            throw e;
+        }
+        staged.add(requested);
+        return staged;
+    }
+
+    private List<RegistryResolver.Resolved> resolvedOrNothing(PluginDependency dependency) {
+        try {
+            return resolver.resolve(dependency.id(), Optional.of(dependency.range()));
+        } catch (HostException e) {
+            if (e.code() == HostError.PLUGIN_NOT_FOUND) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private InstalledPackage readStaged(Path file) {

@@ -42,6 +42,11 @@ public final class RegistryResolver {
         this.hostVersion = hostVersion;
     }
 
+    /** Whether any registry is configured to install from. */
+    public boolean configured() {
+        return !registries.isEmpty();
+    }
+
     public List<Resolved> resolve(String id, Optional<String> range) {
         if (registries.isEmpty()) {
             throw new HostException(HostError.VALIDATION_ERROR, "this host has no registry configured to install "

@@ -44,10 +44,7 @@ class InstallFromRegistryTest {
         registry.close();
     }
 
-    /**
-     * Publishes through the Java client: the registry harness's {@code Api} validates against the
-     * OpenAPI description with json-schema-validator 2.x, which the host's 3.x replaces on this class path.
-     */
+    /** Publishes through the Java client, as an author's tooling would. */
     private void publish(PluginJars.Builder plugin) {
         PlughubClient.create(registry.baseUrl()).withToken(TestRegistry.OPERATOR_KEY)
                 .publish(plugin.build(home.resolve("build")), Optional.empty(), Optional.empty(), TransferListener.NONE);
@@ -67,6 +64,28 @@ class InstallFromRegistryTest {
                             org.assertj.core.groups.Tuple.tuple("app", "1.0.0"));
             assertThat(host.list()).extracting(PluginView::state).containsOnly(PluginState.ACTIVE);
             assertThat(host.callAction("app", "echo", Map.of())).containsEntry("plugin", "app");
+        }
+    }
+
+    @Test
+    void a_file_install_fetches_the_dependencies_the_host_lacks_from_the_registry() {
+        publish(PluginJars.plugin("base").version("1.0.0"));
+        publish(PluginJars.plugin("base").version("1.4.0"));
+        Path app = PluginJars.plugin("app").version("2.0.0").dependsOn("base", "~1.0.0").build(home.resolve("local"));
+        try (PluginHost host = PluginHost.start(config)) {
+            InstallPlan plan = host.plan(InstallRequest.file(app));
+            assertThat(plan.plugins()).extracting(InstallPlan.PlannedPlugin::id, InstallPlan.PlannedPlugin::version,
+                            InstallPlan.PlannedPlugin::source)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("base", "1.0.0", "registry"),
+                            org.assertj.core.groups.Tuple.tuple("app", "2.0.0", "file"));
+            assertThat(host.list()).isEmpty();
+
+            InstallResult result = host.install(InstallRequest.file(app), InstallOptions.defaults());
+
+            assertThat(result.installed()).extracting(PluginView::id, PluginView::version)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("base", "1.0.0"),
+                            org.assertj.core.groups.Tuple.tuple("app", "2.0.0"));
+            assertThat(host.list()).extracting(PluginView::state).containsOnly(PluginState.ACTIVE);
         }
     }
 
