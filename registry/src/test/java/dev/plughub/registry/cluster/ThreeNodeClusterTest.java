@@ -73,6 +73,38 @@ class ThreeNodeClusterTest {
     }
 
     @Test
+    void downloads_counted_by_different_nodes_add_up_exactly() throws Exception {
+        Publisher.published(cluster.api(0), TestPackages.plugin("counted", "1.0.0").zip(files));
+        int perNode = 4;
+        for (int n = 0; n < cluster.size(); n++) {
+            for (int u = 0; u < perNode; u++) {   // a user each: de-duplication keeps one download per user and hour
+                String token = Accounts.register(cluster.api(n), "counter-" + n + "-" + u);
+                assertThat(cluster.api(n).get("/api/v1/plugins/counted/download", "Authorization", "Bearer " + token)
+                        .status()).isEqualTo(200);
+            }
+        }
+        long expected = (long) perNode * cluster.size();
+
+        // each node flushes its own batch every 2 s; wait until all three have landed, then for no more
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        long total = 0;
+        while (System.nanoTime() < deadline) {
+            total = cluster.api(1).get("/api/v1/plugins/counted/stats").json().path("data").path("total_downloads").asLong();
+            if (total >= expected) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(2_500);
+
+        for (int n = 0; n < cluster.size(); n++) {
+            JsonNode stats = cluster.api(n).get("/api/v1/plugins/counted/stats").json().path("data");
+            assertThat(stats.path("total_downloads").asLong()).as("node %d", n).isEqualTo(expected);
+            assertThat(stats.path("version_downloads").path("1.0.0").asLong()).as("node %d", n).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void a_new_version_a_yank_a_rating_and_a_ban_on_one_node_show_on_the_others_at_once() throws Exception {
         Publisher.published(cluster.api(0), TestPackages.zip(files, "moving", "1.0.0"));
         assertThat(defaultDownloadVersion(cluster.api(2))).isEqualTo("1.0.0");   // node 2 caches the answer
