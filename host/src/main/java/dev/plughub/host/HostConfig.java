@@ -1,6 +1,7 @@
 package dev.plughub.host;
 
 import dev.plughub.core.version.Version;
+import dev.plughub.host.grpc.GrpcSettings;
 import dev.plughub.host.install.UrlPolicy;
 import dev.plughub.host.scopes.ScopePolicy;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.Objects;
  *                       the host, besides {@code java.*} and {@code dev.plughub.plugin.*}
  * @param services       host services offered to plugins by interface, behind their scopes
  * @param urlPolicy      which URLs {@code install} from a URL may fetch
+ * @param grpc           out-of-process plugins: process limits, restart policy, remote endpoints
  */
 public record HostConfig(
         Path pluginsDir,
@@ -30,7 +32,8 @@ public record HostConfig(
         Timeouts timeouts,
         List<String> sharedPackages,
         Map<Class<?>, Object> services,
-        UrlPolicy urlPolicy) {
+        UrlPolicy urlPolicy,
+        GrpcSettings grpc) {
 
     /** The host's own version when the application names none. */
     public static final Version DEFAULT_HOST_VERSION = Version.parse("1.0.0");
@@ -42,6 +45,7 @@ public record HostConfig(
         Objects.requireNonNull(scopePolicy, "scopePolicy");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(urlPolicy, "urlPolicy");
+        Objects.requireNonNull(grpc, "grpc");
         registries = List.copyOf(registries);
         sharedPackages = List.copyOf(sharedPackages);
         services = Map.copyOf(services);
@@ -56,39 +60,40 @@ public record HostConfig(
     /** {@code home/plugins} and {@code home/data}, no registries, seed 004's scopes, default timeouts, https only. */
     public static HostConfig defaults(Path home) {
         return new HostConfig(home.resolve("plugins"), home.resolve("data"), List.of(), DEFAULT_HOST_VERSION,
-                ScopePolicy.defaults(), Timeouts.defaults(), List.of(), Map.of(), UrlPolicy.httpsOnly());
+                ScopePolicy.defaults(), Timeouts.defaults(), List.of(), Map.of(), UrlPolicy.httpsOnly(),
+                GrpcSettings.defaults());
     }
 
     public HostConfig withPluginsDir(Path value) {
-        return new HostConfig(value, dataDir, registries, hostVersion, scopePolicy, timeouts, sharedPackages, services, urlPolicy);
+        return new HostConfig(value, dataDir, registries, hostVersion, scopePolicy, timeouts, sharedPackages, services, urlPolicy, grpc);
     }
 
     public HostConfig withDataDir(Path value) {
-        return new HostConfig(pluginsDir, value, registries, hostVersion, scopePolicy, timeouts, sharedPackages, services, urlPolicy);
+        return new HostConfig(pluginsDir, value, registries, hostVersion, scopePolicy, timeouts, sharedPackages, services, urlPolicy, grpc);
     }
 
     public HostConfig withRegistries(List<URI> value) {
-        return new HostConfig(pluginsDir, dataDir, value, hostVersion, scopePolicy, timeouts, sharedPackages, services, urlPolicy);
+        return new HostConfig(pluginsDir, dataDir, value, hostVersion, scopePolicy, timeouts, sharedPackages, services, urlPolicy, grpc);
     }
 
     public HostConfig withHostVersion(Version value) {
-        return new HostConfig(pluginsDir, dataDir, registries, value, scopePolicy, timeouts, sharedPackages, services, urlPolicy);
+        return new HostConfig(pluginsDir, dataDir, registries, value, scopePolicy, timeouts, sharedPackages, services, urlPolicy, grpc);
     }
 
     public HostConfig withScopePolicy(ScopePolicy value) {
-        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, value, timeouts, sharedPackages, services, urlPolicy);
+        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, value, timeouts, sharedPackages, services, urlPolicy, grpc);
     }
 
     public HostConfig withTimeouts(Timeouts value) {
-        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, value, sharedPackages, services, urlPolicy);
+        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, value, sharedPackages, services, urlPolicy, grpc);
     }
 
     public HostConfig withSharedPackages(List<String> value) {
-        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, timeouts, value, services, urlPolicy);
+        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, timeouts, value, services, urlPolicy, grpc);
     }
 
     public HostConfig withServices(Map<Class<?>, Object> value) {
-        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, timeouts, sharedPackages, value, urlPolicy);
+        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, timeouts, sharedPackages, value, urlPolicy, grpc);
     }
 
     /** Adds one host service, offered to plugins as {@code type}. */
@@ -98,7 +103,12 @@ public record HostConfig(
         return withServices(all);
     }
 
+    /** Process limits, restart policy and remote endpoints of out-of-process (gRPC) plugins. */
+    public HostConfig withGrpc(GrpcSettings value) {
+        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, timeouts, sharedPackages, services, urlPolicy, value);
+    }
+
     public HostConfig withUrlPolicy(UrlPolicy value) {
-        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, timeouts, sharedPackages, services, value);
+        return new HostConfig(pluginsDir, dataDir, registries, hostVersion, scopePolicy, timeouts, sharedPackages, services, value, grpc);
     }
 }

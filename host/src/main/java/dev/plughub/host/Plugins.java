@@ -8,6 +8,8 @@ import dev.plughub.host.calls.CallTimedOut;
 import dev.plughub.host.config.ConfigSchema;
 import dev.plughub.host.config.PluginConfigs;
 import dev.plughub.host.deps.DependencyGraph;
+import dev.plughub.host.grpc.GrpcRuntime;
+import dev.plughub.host.grpc.Supervisor;
 import dev.plughub.host.install.InstalledPackage;
 import dev.plughub.host.lifecycle.DisabledPlugins;
 import dev.plughub.host.lifecycle.HostedPlugin;
@@ -55,6 +57,7 @@ final class Plugins {
     private final Map<String, HostedPlugin> table = new ConcurrentHashMap<>();
     private volatile DependencyGraph graph = DependencyGraph.of(List.of());
     private PluginRunner runner;
+    private GrpcRuntime grpc;
 
     Plugins(HostConfig config, HostLayout layout, Clock clock, ScopeGrants grants, PluginConfigs configs,
             CallMetrics metrics, LogBuffer logs) {
@@ -74,7 +77,8 @@ final class Plugins {
         PluginRunner.ContextFactory contexts = hosted -> new HostedContext(hosted.id(), hosted.installed().version(),
                 schemaOf(hosted.installed().manifest()), parts);
         BundledLibraries libraries = new BundledLibraries(layout.libraries());
-        this.runner = new PluginRunner(loader, libraries, calls, contexts, config.timeouts().initialize());
+        this.grpc = new GrpcRuntime(config.grpc(), config.timeouts(), layout.processes(), clock, this::processDied);
+        this.runner = new PluginRunner(loader, libraries, calls, contexts, config.timeouts().initialize(), grpc);
     }
 
     CallRunner calls() {
@@ -114,7 +118,8 @@ final class Plugins {
                 .map(running -> running.actions().keySet().stream().sorted().toList())
                 .orElse(manifest.actions());
         return new PluginView(manifest.id(), manifest.name(), manifest.version().toString(),
-                manifest.description().orElse(""), "in_process", "v1", Set.copyOf(manifest.permissions()),
+                manifest.description().orElse(""), GrpcRuntime.handles(manifest) ? "grpc" : "in_process", "v1",
+                Set.copyOf(manifest.permissions()),
                 grants.granted(manifest.id()), snapshot.state(), hosted.enabled(), snapshot.message(), snapshot.error(),
                 snapshot.failedAt(), snapshot.initializedAt(), snapshot.updatedAt(), manifest.pluginDependencies(),
                 actions, manifest.category(), graph.directDependentsOf(manifest.id()));
@@ -165,6 +170,7 @@ final class Plugins {
         table.remove(hosted.id());
         disabled.set(hosted.id(), false);
         metrics.remove(hosted.id());
+        grpc.forget(hosted.id());
         rebuildGraph();
     }
 
@@ -340,6 +346,7 @@ final class Plugins {
     /** Stops everything, dependents before what they depend on. */
     void stopAll() {
         locked(() -> {
+            grpc.close(); // no restart after a crash may start a plugin the host is stopping
             List<String> order = new ArrayList<>(graph.startOrder());
             Set<String> rest = new HashSet<>(table.keySet());
             order.forEach(rest::remove);
@@ -370,6 +377,42 @@ final class Plugins {
             hosted.lifecycle().fail(why);
         }
         logs.loggerFor(pluginId).log(System.Logger.Level.ERROR, why + "; the plugin is marked failed");
+    }
+
+    // --- out-of-process plugins whose process died ---
+
+    /**
+     * An active gRPC plugin's process exited by itself: the plugin is marked failed with the exit
+     * code and stderr tail, and started again after the supervisor's backoff. Runs under the changes
+     * lock, so a stop in progress (which moves the plugin out of ACTIVE first) is never taken for a crash.
+     */
+    private void processDied(String pluginId, dev.plughub.plugin.Plugin instance, String why) {
+        Thread.ofVirtual().start(() -> locked(() -> {
+            HostedPlugin hosted = table.get(pluginId);
+            boolean current = hosted != null && hosted.lifecycle().state() == PluginState.ACTIVE
+                    && hosted.running().map(running -> running.plugin() == instance).orElse(false);
+            if (current) {
+                superviseFailure(hosted, why);
+            }
+            return null;
+        }));
+    }
+
+    private void superviseFailure(HostedPlugin hosted, String why) {
+        Supervisor.Plan plan = grpc.supervisor().failed(hosted.id(), () -> restartAfterCrash(hosted));
+        hosted.lifecycle().fail(why + "; " + plan.describe());
+        logs.loggerFor(hosted.id()).log(System.Logger.Level.ERROR, hosted.lifecycle().current().error());
+    }
+
+    /** The supervisor's restart: only of a plugin still installed, enabled and failed (an operator may have acted meanwhile). */
+    private void restartAfterCrash(HostedPlugin hosted) {
+        locked(() -> {
+            if (table.get(hosted.id()) == hosted && hosted.enabled() && hosted.lifecycle().state() == PluginState.FAILED
+                    && !startOne(hosted)) {
+                superviseFailure(hosted, hosted.lifecycle().current().error());
+            }
+            return null;
+        });
     }
 
     /** The message router's view of the table: active plugins, each message delivered with the message deadline. */

@@ -8,6 +8,7 @@ import dev.plughub.core.manifest.PluginManifest;
 import dev.plughub.core.version.Version;
 import dev.plughub.host.HostError;
 import dev.plughub.host.HostException;
+import dev.plughub.host.grpc.GrpcLaunch;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Reads a package with core's {@link PackageReader} and checks that this host can run it: a Java
- * plugin with an entry point, made for this host's version. The one place these rules live.
+ * plugin with an entry point, or an out-of-process ({@code "grpc"}) plugin with a command or an
+ * endpoint, made for this host's version. The one place these rules live.
  */
 public final class PackageCheck {
 
@@ -42,10 +44,16 @@ public final class PackageCheck {
         }
         PluginManifest manifest = read.manifest();
         String runtime = manifest.runtime().orElse("java").toLowerCase(Locale.ROOT);
-        if (!runtime.equals("java")) {
-            throw incompatible(manifest, "its runtime is '" + runtime + "'; this host runs Java plugins (runtime \"java\")");
-        }
-        if (manifest.entryPoint().isEmpty()) {
+        if (runtime.equals(GrpcLaunch.RUNTIME)) {
+            try {
+                GrpcLaunch.of(manifest);
+            } catch (IllegalArgumentException e) {
+                throw incompatible(manifest, e.getMessage());
+            }
+        } else if (!runtime.equals("java")) {
+            throw incompatible(manifest, "its runtime is '" + runtime + "'; this host runs Java plugins (runtime \"java\") "
+                    + "and out-of-process plugins (runtime \"grpc\")");
+        } else if (manifest.entryPoint().isEmpty()) {
             throw incompatible(manifest, "its manifest names no entry_point (the class implementing dev.plughub.plugin.Plugin)");
         }
         if (!manifest.supportsHost(hostVersion)) {

@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public final class HostedPlugin {
 
-    /** A started instance: the plugin, the loader that owns its classes, its actions by name. */
+    /**
+     * A started instance: the plugin, the loader that owns its classes (null for an out-of-process
+     * plugin, which has none in the host), its actions by name.
+     */
     public record Running(Plugin plugin, PluginClassLoader loader, Map<String, Action> actions, AutoCloseable context) {
     }
 

@@ -3,6 +3,8 @@ package dev.plughub.host.lifecycle;
 import dev.plughub.host.calls.CallFailed;
 import dev.plughub.host.calls.CallRunner;
 import dev.plughub.host.calls.CallTimedOut;
+import dev.plughub.host.grpc.GrpcRuntime;
+import dev.plughub.host.grpc.PluginStartFailed;
 import dev.plughub.host.install.InstalledPackage;
 import dev.plughub.host.loading.BundledLibraries;
 import dev.plughub.host.loading.LoadFailure;
@@ -17,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts and stops one plugin: load its classes, {@code initialize} it with a deadline, ask its
+ * Starts and stops one plugin: load its classes (or, for runtime {@code grpc}, make the adapter that
+ * runs it out of process), {@code initialize} it with a deadline, ask its
  * actions; and in reverse {@code shutdown} with a deadline, close its context and class loader.
  * Every state change goes through the plugin's {@link Lifecycle}; every failure ends in FAILED with
  * the reason, never in an exception to the caller, so one plugin cannot stop the host starting others.
@@ -41,9 +44,11 @@ public final class PluginRunner {
     private final CallRunner calls;
     private final ContextFactory contexts;
     private final Duration initializeDeadline;
+    private final GrpcRuntime grpc;
 
     public PluginRunner(PluginLoader loader, BundledLibraries libraries, CallRunner calls, ContextFactory contexts,
-                        Duration initializeDeadline) {
+                        Duration initializeDeadline, GrpcRuntime grpc) {
+        this.grpc = grpc;
         this.loader = loader;
         this.libraries = libraries;
         this.calls = calls;
@@ -57,8 +62,16 @@ public final class PluginRunner {
         InstalledPackage installed = hosted.installed();
         PluginLoader.Loaded loaded;
         try {
-            List<Path> bundled = libraries.extract(hosted.id(), installed.sha256(), installed.file());
-            loaded = loader.load(hosted.id(), installed.file(), bundled, installed.manifest().entryPoint().orElseThrow());
+            if (GrpcRuntime.handles(installed.manifest())) {
+                // Out of process: no classes to load, so no class loader (calls run with none as context loader).
+                loaded = new PluginLoader.Loaded(grpc.create(installed), null);
+            } else {
+                List<Path> bundled = libraries.extract(hosted.id(), installed.sha256(), installed.file());
+                loaded = loader.load(hosted.id(), installed.file(), bundled, installed.manifest().entryPoint().orElseThrow());
+            }
+        } catch (PluginStartFailed e) {
+            hosted.lifecycle().fail(e.getMessage());
+            return false;
         } catch (LoadFailure e) {
             hosted.lifecycle().fail(e.getMessage());
             return false;
@@ -85,6 +98,7 @@ public final class PluginRunner {
             Throwable cause = e.getCause();
             String why = cause instanceof LinkageError linkage
                     ? PluginLoader.translate(installed.manifest().entryPoint().orElseThrow(), linkage).getMessage()
+                    : cause instanceof PluginStartFailed notStarted ? notStarted.getMessage()
                     : "initialize threw " + CallFailed.describe(cause);
             hosted.lifecycle().fail(why);
         }
@@ -118,7 +132,9 @@ public final class PluginRunner {
             problem = "shutdown threw " + CallFailed.describe(e.getCause());
         }
         closeQuietly(running.context());
-        PluginLoader.closeQuietly(running.loader());
+        if (running.loader() != null) {
+            PluginLoader.closeQuietly(running.loader());
+        }
         if (problem.isEmpty()) {
             hosted.lifecycle().move(PluginState.STOPPED, "stopped");
         } else {
@@ -128,7 +144,9 @@ public final class PluginRunner {
 
     private static void release(ContextHandle context, PluginLoader.Loaded loaded) {
         closeQuietly(context);
-        PluginLoader.closeQuietly(loaded.loader());
+        if (loaded.loader() != null) {
+            PluginLoader.closeQuietly(loaded.loader());
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
