@@ -196,32 +196,41 @@ final class Installer {
                 .filter(s -> plugins.find(s.pkg().id()).isEmpty()).toList());
         checkConfig(target.pkg(), options.config());
         if (existing.isPresent()) {
-            List<InstalledPackage> placedDependencies = applyNew(fresh, options.autoEnable());
-            UpdateResult update = replace(existing.get(), target.pkg(), true, true);
+            checkDependencies(manifestsOf(fresh, target));
+            List<HostedPlugin> addedDependencies = applyNew(fresh, options.autoEnable());
+            UpdateResult update = replaceWith(existing.get(), target.pkg(), addedDependencies, UpdateOptions.defaults());
             if (!update.status().equals("completed")) {
                 throw new HostException(HostError.PLUGIN_STARTUP_FAILED, "plugin " + id + " " + target.pkg().version()
-                        + " did not start, so version " + update.oldVersion() + " was put back: " + update.error().orElse(""),
-                        Map.of("plugin_id", id, "error", update.error().orElse("")));
+                        + " did not start, so version " + update.oldVersion() + " was put back"
+                        + (addedDependencies.isEmpty() ? "" : " and the plugins installed for it were removed")
+                        + ": " + update.error().orElse(""), Map.of("plugin_id", id, "error", update.error().orElse("")));
             }
             applyConfig(id, target.pkg(), options.config());
-            return result(target.pkg(), placedDependencies, startedNanos);
+            return result(target.pkg(), addedDependencies, startedNanos);
         }
         fresh.add(target);
         checkDependencies(fresh.stream().map(s -> s.pkg().manifest()).toList());
-        List<InstalledPackage> placed = applyNew(fresh, options.autoEnable(), () -> applyConfig(id, target.pkg(), options.config()));
+        List<HostedPlugin> placed = applyNew(fresh, options.autoEnable(), () -> applyConfig(id, target.pkg(), options.config()));
         return result(target.pkg(), placed.subList(0, placed.size() - 1), startedNanos);
     }
 
-    private InstallResult result(InstalledPackage target, List<InstalledPackage> dependencies, long startedNanos) {
+    private static List<PluginManifest> manifestsOf(List<Staged> dependencies, Staged target) {
+        List<PluginManifest> manifests = new ArrayList<>();
+        dependencies.forEach(s -> manifests.add(s.pkg().manifest()));
+        manifests.add(target.pkg().manifest());
+        return manifests;
+    }
+
+    private InstallResult result(InstalledPackage target, List<HostedPlugin> dependencies, long startedNanos) {
         List<PluginView> installed = new ArrayList<>();
-        dependencies.forEach(pkg -> plugins.find(pkg.id()).map(plugins::view).ifPresent(installed::add));
+        dependencies.forEach(hosted -> plugins.find(hosted.id()).map(plugins::view).ifPresent(installed::add));
         PluginView view = plugins.view(plugins.require(target.id()));
         installed.add(view);
         return new InstallResult(target.id(), target.version(), "completed", clock.instant(),
                 Duration.ofNanos(System.nanoTime() - startedNanos), view, installed);
     }
 
-    private List<InstalledPackage> applyNew(List<Staged> fresh, boolean autoEnable) {
+    private List<HostedPlugin> applyNew(List<Staged> fresh, boolean autoEnable) {
         return applyNew(fresh, autoEnable, () -> { });
     }
 
@@ -229,7 +238,7 @@ final class Installer {
      * Places and (when asked) starts new plugins in order; if any of it fails, everything this call
      * placed is stopped and removed again, so an install is whole or absent.
      */
-    private List<InstalledPackage> applyNew(List<Staged> fresh, boolean autoEnable, Runnable beforeStart) {
+    private List<HostedPlugin> applyNew(List<Staged> fresh, boolean autoEnable, Runnable beforeStart) {
         List<HostedPlugin> added = new ArrayList<>();
         try {
             for (Staged staged : fresh) {
@@ -247,15 +256,25 @@ final class Installer {
                     throw new HostException(failure.code(), failure.getMessage() + "; nothing was installed", failure.details());
                 }
             }
-            return added.stream().map(HostedPlugin::installed).toList();
+            return List.copyOf(added);
         } catch (RuntimeException e) {
-            for (HostedPlugin hosted : added.reversed()) {
-                plugins.stopOne(hosted);
-                store.remove(hosted.installed());
-                plugins.remove(hosted);
-                configs.delete(hosted.id());
-            }
+            removeAdded(added);
             throw e;
+        }
+    }
+
+    /**
+     * Takes back plugins a plan added, last first: stopped, their files, configuration and unpacked
+     * libraries removed, so the host is as it was before the plan.
+     */
+    private void removeAdded(List<HostedPlugin> added) {
+        BundledLibraries libraries = new BundledLibraries(layout.libraries());
+        for (HostedPlugin hosted : added.reversed()) {
+            plugins.stopOne(hosted);
+            store.remove(hosted.installed());
+            plugins.remove(hosted);
+            configs.delete(hosted.id());
+            libraries.forget(hosted.id());
         }
     }
 
@@ -421,10 +440,12 @@ final class Installer {
                 String current = hosted.installed().version();
                 if (target.version().equals(current) && target.sha256().equals(hosted.installed().sha256())) {
                     return new UpdateResult(id, current, current, "up_to_date", Optional.empty(), clock.instant(),
-                            Optional.empty(), List.of(), plugins.view(hosted));
+                            Optional.empty(), List.of(), false, plugins.view(hosted));
                 }
-                applyNew(staged.subList(0, staged.size() - 1), true);
-                return replace(hosted, target, options.backupCurrent(), options.restartPlugin());
+                List<Staged> dependencies = staged.subList(0, staged.size() - 1);
+                checkDependencies(manifestsOf(dependencies, staged.getLast()));
+                List<HostedPlugin> added = applyNew(dependencies, true);
+                return replaceWith(hosted, target, added, options);
             } finally {
                 staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
             }
@@ -437,7 +458,7 @@ final class Installer {
             Backups.Backup backup = backups.latest(id).orElseThrow(() -> new HostException(HostError.PLUGIN_NOT_FOUND,
                     "plugin " + id + " has no backup to roll back to", Map.of("plugin_id", id)));
             InstalledPackage staged = readStaged(store.stageCopy(backup.file()));
-            UpdateResult result = replace(hosted, staged, true, true);
+            UpdateResult result = replace(hosted, staged, UpdateOptions.defaults());
             if (!result.status().equals("completed")) {
                 throw new HostException(HostError.PLUGIN_STARTUP_FAILED, "the backup " + backup.backupId()
                         + " did not start, so the current version stays: " + result.error().orElse(""),
@@ -448,27 +469,46 @@ final class Installer {
     }
 
     /**
+     * {@link #replace} for a plan that first added {@code added} (new dependencies of the incoming
+     * version): when the swap fails or is rolled back, they are taken away again, so the host ends
+     * with the whole prior set of plugins, never with the dependencies of a version it does not run.
+     */
+    private UpdateResult replaceWith(HostedPlugin hosted, InstalledPackage incoming, List<HostedPlugin> added,
+                                     UpdateOptions options) {
+        UpdateResult result;
+        try {
+            result = replace(hosted, incoming, options);
+        } catch (RuntimeException e) {
+            removeAdded(added);
+            throw e;
+        }
+        if (result.status().equals("rolled_back")) {
+            removeAdded(added);
+        }
+        return result;
+    }
+
+    /**
      * Swaps a plugin's package: check the dependency graph, back up the current package, record the
      * update in the journal, stop dependents and the plugin, put the new package in place (one
      * atomic rename), start it, and start the dependents again. When the new version does not
-     * start, the backup is put back and started instead.
+     * start, the backup is put back and started instead. Without {@code restartPlugin}, see
+     * {@link #replaceForNextStart}.
      */
-    private UpdateResult replace(HostedPlugin hosted, InstalledPackage incoming, boolean keepBackup, boolean start) {
+    private UpdateResult replace(HostedPlugin hosted, InstalledPackage incoming, UpdateOptions options) {
         String id = hosted.id();
         InstalledPackage old = hosted.installed();
         checkDependencies(List.of(incoming.manifest()));
         Backups.Backup backup = backups.create(old);
+        if (!options.restartPlugin()) {
+            return replaceForNextStart(hosted, incoming, backup);
+        }
         journal.begin(id, backup.backupId());
         List<HostedPlugin> dependents = plugins.stopDependents(id);
         plugins.stopOne(hosted);
         plugins.replacePackage(hosted, store.place(incoming, Optional.of(old)));
         String status = "completed";
         Optional<String> error = Optional.empty();
-        if (!start) {
-            journal.finish(id);
-            return new UpdateResult(id, old.version(), incoming.version(), "completed", Optional.of(backup.backupId()),
-                    clock.instant(), Optional.empty(), List.of(), plugins.view(hosted));
-        }
         if (hosted.enabled() && !plugins.startOne(hosted)) {
             error = Optional.of(hosted.lifecycle().current().error());
             LOG.log(System.Logger.Level.WARNING, "plugin {0} {1} did not start ({2}); rolling back to {3}", id,
@@ -479,12 +519,28 @@ final class Installer {
         List<String> restarted = plugins.startAgain(dependents);
         journal.finish(id);
         Optional<String> backupId = Optional.of(backup.backupId());
-        if (!keepBackup && status.equals("completed")) {
+        if (!options.backupCurrent() && status.equals("completed")) {
             PluginStore.deleteQuietly(backup.file());
             backupId = Optional.empty();
         }
         return new UpdateResult(id, old.version(), incoming.version(), status, backupId, clock.instant(), error,
-                restarted, plugins.view(hosted));
+                restarted, false, plugins.view(hosted));
+    }
+
+    /**
+     * An update the operator does not want to interrupt anything ({@code restart_plugin=false}): the
+     * new package is put in place and nothing is stopped. A running plugin goes on serving from the
+     * classes it has loaded, its dependents with it, and the new version runs from its next start
+     * (restart, enable, host start), which stops and starts the dependents around it as any restart
+     * does. The backup is always kept: the new version has not been tried, so rollback must stay possible.
+     */
+    private UpdateResult replaceForNextStart(HostedPlugin hosted, InstalledPackage incoming, Backups.Backup backup) {
+        InstalledPackage old = hosted.installed();
+        plugins.replacePackage(hosted, store.place(incoming, Optional.of(old)));
+        boolean runningOldVersion = hosted.running().isPresent();
+        return new UpdateResult(hosted.id(), old.version(), incoming.version(), "completed",
+                Optional.of(backup.backupId()), clock.instant(), Optional.empty(), List.of(), runningOldVersion,
+                plugins.view(hosted));
     }
 
     private void restore(HostedPlugin hosted, Backups.Backup backup) {

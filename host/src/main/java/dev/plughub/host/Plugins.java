@@ -320,9 +320,13 @@ final class Plugins {
                 throw new HostException(HostError.PLUGIN_NOT_ACTIVE, "plugin " + id + " is disabled; enable it instead of restarting it",
                         Map.of("plugin_id", id, "state", hosted.lifecycle().state().label()));
             }
-            List<HostedPlugin> dependents = stopDependents(id);
+            List<HostedPlugin> dependents = new ArrayList<>(stopDependents(id));
             stopOne(hosted);
             boolean started = startOne(hosted);
+            if (started) {
+                // dependents that failed while this plugin was failed come back with it, as after enable
+                waitingDependents(id).stream().filter(w -> !dependents.contains(w)).forEach(dependents::add);
+            }
             startAgain(dependents);
             if (!started) {
                 throw startupFailed(hosted);

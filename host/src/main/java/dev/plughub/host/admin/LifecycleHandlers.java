@@ -111,7 +111,8 @@ final class LifecycleHandlers {
                 "status", result.status(),
                 "backup_id", result.backupId().orElse(null),
                 "updated_at", iso(result.updatedAt()),
-                "restarted_dependents", result.restarted());
+                "restarted_dependents", result.restarted(),
+                "restart_required", result.restartRequired());
         if (result.error().isPresent()) {
             // The new version did not start and the old one was put back: the update failed.
             update.put("error", result.error().get());

@@ -89,15 +89,16 @@ public final class RegistryResolver {
             throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "interrupted while asking " + registry);
         }
         JsonNode answer = parse(response.body());
-        String registryMessage = answer.path("error").path("message").asText("");
+        // The registry's error envelope: {"success": false, "error": sentence, "code": ..., "details": {...}}.
+        String registryMessage = answer.path("error").asText("");
+        Object conflicts = JSON.convertValue(answer.path("details").path("conflicts"), Object.class);
         return switch (response.statusCode()) {
             case 200 -> plan(registry, answer.path("data").path("plan"));
             case 404 -> throw new HostException(HostError.PLUGIN_NOT_FOUND, "the registry " + registry + " has no plugin "
                     + id + (registryMessage.isEmpty() ? "" : ": " + registryMessage), Map.of("plugin_id", id));
             case 409 -> throw new HostException(HostError.PLUGIN_DEPENDENCY_ERROR, "the registry " + registry
-                    + " cannot resolve " + id + " " + range + ": " + registryMessage,
-                    Map.of("plugin_id", id, "conflicts", JSON.convertValue(answer.path("error").path("details").path("conflicts"), Object.class) == null
-                            ? List.of() : JSON.convertValue(answer.path("error").path("details").path("conflicts"), Object.class)));
+                    + " cannot resolve " + id + " " + range + (registryMessage.isEmpty() ? "" : ": " + registryMessage),
+                    Map.of("plugin_id", id, "conflicts", conflicts == null ? List.of() : conflicts));
             default -> throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry " + registry
                     + " answered HTTP " + response.statusCode() + " to resolve " + id
                     + (registryMessage.isEmpty() ? "" : ": " + registryMessage), Map.of("plugin_id", id));

@@ -12,10 +12,12 @@ import java.util.Optional;
  *                   and the old one was put back ({@link #error} says why)
  * @param backupId   the backup of the old version, for {@code rollback}
  * @param restarted  the dependents stopped around the update and started again
+ * @param restartRequired the update was made without a restart ({@code restart_plugin=false}) while
+ *                   the plugin ran: the old version goes on serving until the plugin's next start
  */
 public record UpdateResult(String pluginId, String oldVersion, String newVersion, String status,
                            Optional<String> backupId, Instant updatedAt, Optional<String> error,
-                           List<String> restarted, PluginView plugin) {
+                           List<String> restarted, boolean restartRequired, PluginView plugin) {
 
     public UpdateResult {
         restarted = List.copyOf(restarted);

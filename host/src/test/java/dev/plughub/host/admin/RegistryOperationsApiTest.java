@@ -83,12 +83,30 @@ class RegistryOperationsApiTest {
         assertThat(update.get("new_version").asText()).isEqualTo("1.3.0");
         assertThat(update.get("status").asText()).isEqualTo("completed");
         assertThat(update.get("backup_id").isTextual()).isTrue();
+        assertThat(update.get("restart_required").asBoolean()).isFalse();
 
         ApiResponse rolledBack = admin.post("/system/plugins/analytics-plugin/rollback", "");
         assertThat(rolledBack.status()).isEqualTo(200);
         assertThat(rolledBack.json().get("data").get("rollback").get("version").asText()).isEqualTo("1.2.0");
         assertThat(admin.post("/system/plugins/analytics-plugin/actions/echo", "{}").json().get("result").get("version").asText())
                 .isEqualTo("1.2.0");
+    }
+
+    @Test
+    void an_update_without_restart_says_a_restart_is_required_and_the_restart_runs_the_new_version() {
+        publish(PluginJars.plugin("analytics-plugin").version("1.2.0"));
+        admin.post("/system/plugins/install", "{\"plugin_name\": \"analytics-plugin\", \"version\": \"1.2.0\"}");
+        publish(PluginJars.plugin("analytics-plugin").version("1.3.0"));
+
+        ApiResponse updated = admin.put("/system/plugins/analytics-plugin", "{\"version\": \"1.3.0\", \"restart_plugin\": false}");
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().get("data").get("update").get("restart_required").asBoolean()).isTrue();
+        assertThat(admin.post("/system/plugins/analytics-plugin/actions/echo", "{}").json().get("result").get("version").asText())
+                .isEqualTo("1.2.0");
+        assertThat(admin.post("/system/plugins/analytics-plugin/restart", "").status()).isEqualTo(200);
+        assertThat(admin.post("/system/plugins/analytics-plugin/actions/echo", "{}").json().get("result").get("version").asText())
+                .isEqualTo("1.3.0");
     }
 
     @Test
