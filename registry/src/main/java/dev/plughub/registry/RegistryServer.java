@@ -7,6 +7,7 @@ import dev.plughub.registry.accounts.AccountRoutes;
 import dev.plughub.registry.accounts.AccountService;
 import dev.plughub.registry.accounts.AccountStore;
 import dev.plughub.registry.accounts.Authenticator;
+import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.accounts.PasswordHasher;
 import dev.plughub.registry.accounts.TokenCodec;
 import dev.plughub.registry.admin.Access;
@@ -38,6 +39,7 @@ import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
 import dev.plughub.registry.imports.GitImporter;
 import dev.plughub.registry.imports.ImportRoutes;
+import dev.plughub.registry.moderation.BannedPlugins;
 import dev.plughub.registry.moderation.ModerationRoutes;
 import dev.plughub.registry.moderation.ModerationService;
 import dev.plughub.registry.owners.OwnerRoutes;
@@ -89,11 +91,13 @@ public final class RegistryServer implements AutoCloseable {
     private final RegistryConfig config;
     private final Javalin app;
     private final List<AutoCloseable> resources;
+    private final Authenticator authenticator;
 
-    private RegistryServer(RegistryConfig config, Javalin app, List<AutoCloseable> resources) {
+    private RegistryServer(RegistryConfig config, Javalin app, List<AutoCloseable> resources, Authenticator authenticator) {
         this.config = config;
         this.app = app;
         this.resources = resources;
+        this.authenticator = authenticator;
     }
 
     public static RegistryServer start(RegistryConfig config) {
@@ -128,8 +132,9 @@ public final class RegistryServer implements AutoCloseable {
             CatalogCache catalogCache = new CatalogCache();
             ExtractedPackages extracted = new ExtractedPackages(dataDir.resolve("extracted"), blobs, packages);
             ReviewStore reviewStore = new ReviewStore(db); // the detail's recent_ratings; written by the reviews section
+            AuditLog auditLog = new AuditLog(db);   // deletions here, moderation and admin actions below
             CatalogService catalog = new CatalogService(catalogStore, catalogCache, extracted, clock, config.dev(),
-                    reviewStore);
+                    reviewStore, auditLog);
             PublishService publishing = new PublishService(catalogStore, blobs, packages, catalogCache, clock, config.dev());
             PublishRoutes publishRoutes = new PublishRoutes(publishing, authenticator, config.maxPackageBytes(),
                     config.dev(), uploadDir);
@@ -158,18 +163,19 @@ public final class RegistryServer implements AutoCloseable {
             BadgeRoutes badgeRoutes = new BadgeRoutes(badges, catalog);
             RateLimiter rateLimiter =
                     RateLimiter.sharedThrough(db, config.rateLimits(), authenticator, clock);
+            BannedPlugins bannedPlugins = new BannedPlugins(db, catalogStore, authenticator, clock);   // seed 001: owners and admins only
             // --- cluster: nodes sharing PostgreSQL see each other's writes as soon as they return ---
             Optional<FreshReads> freshReads = db.dialect() == Dialect.POSTGRESQL
                     ? Optional.of(new FreshReads(
                             new ChangeStamps(db),
-                            List.of(catalogCache::invalidateAll, downloadLookup::catalogChanged, badges::invalidate, stats::invalidate)))
+                            List.of(catalogCache::invalidateAll, downloadLookup::catalogChanged, badges::invalidate, stats::invalidate,
+                                    bannedPlugins::invalidate)))
                     : Optional.empty();
 
             // --- moderation, admin, audit, owners ---
-            AuditLog auditLog = new AuditLog(db);
             Access access = new Access(authenticator);
             ModerationService moderation =
-                    new ModerationService(catalogStore, catalogCache, auditLog, clock);
+                    new ModerationService(catalogStore, catalogCache, auditLog, clock, bannedPlugins::invalidate);
             ModerationRoutes moderationRoutes =
                     new ModerationRoutes(moderation, access);
             OwnerRoutes ownerRoutes = new OwnerRoutes(
@@ -217,6 +223,7 @@ public final class RegistryServer implements AutoCloseable {
                 HttpErrors.register(cfg.routes);
                 rateLimiter.register(cfg.routes);   // before every API route; nothing when all limits are 0
                 freshReads.ifPresent(f -> f.register(cfg.routes));   // before any route reads a cache
+                bannedPlugins.register(cfg.routes);   // after FreshReads: a ban on another node is seen at once
                 system.register(cfg.routes);
                 publishRoutes.register(cfg.routes);
                 importRoutes.register(cfg.routes);
@@ -239,7 +246,7 @@ public final class RegistryServer implements AutoCloseable {
             });
             app.start();
             Thread.ofVirtual().name("openapi-warm-up").start(apiDocs::warmUp);
-            return new RegistryServer(config, app, resources);
+            return new RegistryServer(config, app, resources, authenticator);
         } catch (IOException e) {
             closeAll(resources);
             throw new UncheckedIOException("cannot prepare the data directory " + config.dataDir(), e);
@@ -256,6 +263,11 @@ public final class RegistryServer implements AutoCloseable {
 
     public RegistryConfig config() {
         return config;
+    }
+
+    /** Who a session cookie's secret logs in, for the routes an embedding process mounts beside ours. */
+    public Optional<Principal> session(String secret) {
+        return authenticator.session(secret);
     }
 
     /** Every HTTP route the server has, as "METHOD /path" (so a test can hold the OpenAPI description complete). */

@@ -44,6 +44,9 @@ public final class AuditLog {
 
     private static final ObjectMapper JSON = Json.mapper();
 
+    /** The actor of a change made without credentials. */
+    public static final String ANONYMOUS = "anonymous";
+
     private final Database db;
 
     public AuditLog(Database db) {
@@ -57,13 +60,21 @@ public final class AuditLog {
 
     /** Appends an entry in the caller's transaction. */
     public void record(Handle h, Principal actor, Change change, Instant at) {
+        record(h, Optional.of(actor), change, at);
+    }
+
+    /**
+     * Appends an entry in the caller's transaction; without a principal (development mode lets anyone
+     * manage an ownerless plugin) the actor is {@link #ANONYMOUS}.
+     */
+    public void record(Handle h, Optional<Principal> actor, Change change, Instant at) {
         h.createUpdate("""
                         INSERT INTO audit_log (at, actor, actor_user_id, action, target_type, target_id,
                                                before_json, after_json, reason)
                         VALUES (:at, :actor, :actorUserId, :action, :targetType, :targetId, :before, :after, :reason)""")
                 .bind("at", at.toEpochMilli())
-                .bind("actor", actorName(actor))
-                .bind("actorUserId", actor.operator() ? null : actor.userId())
+                .bind("actor", actor.map(AuditLog::actorName).orElse(ANONYMOUS))
+                .bind("actorUserId", actor.filter(p -> !p.operator()).map(Principal::userId).orElse(null))
                 .bind("action", change.action())
                 .bind("targetType", change.targetType())
                 .bind("targetId", change.targetId())

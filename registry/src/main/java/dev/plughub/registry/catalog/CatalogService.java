@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.core.manifest.PluginId;
 import dev.plughub.core.version.Version;
 import dev.plughub.registry.accounts.Principal;
+import dev.plughub.registry.audit.AuditLog;
 import dev.plughub.registry.catalog.CatalogStore.PluginRow;
 import dev.plughub.registry.catalog.CatalogStore.PluginRows;
 import dev.plughub.registry.catalog.CatalogStore.VersionRow;
@@ -27,6 +28,7 @@ import dev.plughub.registry.http.Pagination;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,12 @@ public final class CatalogService {
     private final ExtractedPackages extracted;
     private final Clock clock;
     private final boolean dev;
+    private final AuditLog audit;
     private final ObjectMapper json = Json.mapper();
+
+    /** What the audit log keeps of a deletion, before and after: the plugin as it was, and whether it is gone. */
+    public record DeletionState(String status, Optional<String> currentVersion, boolean deleted) {
+    }
 
     /** The ratings part of a plugin's detail (seed 001's recent_ratings and rating_distribution), kept by the reviews feature. */
     public interface DetailRatings {
@@ -72,8 +79,9 @@ public final class CatalogService {
     private final DetailRatings ratings;
 
     public CatalogService(CatalogStore store, CatalogCache cache, ExtractedPackages extracted, Clock clock, boolean dev,
-                          DetailRatings ratings) {
+                          DetailRatings ratings, AuditLog audit) {
         this.ratings = ratings;
+        this.audit = audit;
         this.store = store;
         this.cache = cache;
         this.extracted = extracted;
@@ -149,7 +157,8 @@ public final class CatalogService {
 
     /**
      * Soft-deletes a plugin for its owners or an admin (or anyone, for an ownerless plugin in
-     * development mode). The id and its versions stay reserved; the extracted files go.
+     * development mode), with an audit entry in the same transaction. The id and its versions stay
+     * reserved; the extracted files go.
      */
     public void delete(String pluginId, Optional<Principal> principal) {
         PluginRow plugin = requirePlugin(pluginId);
@@ -159,8 +168,15 @@ public final class CatalogService {
             }
             throw ApiException.forbidden("Forbidden: only owners can delete " + pluginId);
         }
+        Instant now = clock.instant();
         store.inWriteTransaction(h -> {
-            store.softDelete(h, plugin.pk(), clock.instant());
+            store.lockPlugin(h, plugin.pk());   // two deletes at once: one deletes, the other finds it gone
+            PluginRow before = store.findPlugin(h, pluginId).filter(p -> p.deletedAt().isEmpty())
+                    .orElseThrow(CatalogService::pluginNotFound);
+            store.softDelete(h, plugin.pk(), now);
+            audit.record(h, principal, new AuditLog.Change("plugin.delete", "plugin", pluginId,
+                    new DeletionState(before.status(), before.currentVersion(), false),
+                    new DeletionState(before.status(), before.currentVersion(), true), Optional.empty()), now);
             return null;
         });
         cache.invalidate(pluginId);

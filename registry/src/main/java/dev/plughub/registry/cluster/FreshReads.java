@@ -3,6 +3,7 @@ package dev.plughub.registry.cluster;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Makes a write on any node visible on this one as soon as that write's call has returned: before
@@ -12,6 +13,12 @@ import java.util.List;
  * PostgreSQL; a SQLite node is alone and its own writes already invalidate its caches.
  */
 public final class FreshReads {
+
+    /**
+     * Routes that read no cache: the health check must answer (and say the database is down) even
+     * when the stamp cannot be read.
+     */
+    private static final Set<String> UNCACHED = Set.of("/api/v1/health", "/health");
 
     private final ChangeStamps stamps;
     private final List<Runnable> invalidations;
@@ -29,7 +36,9 @@ public final class FreshReads {
     }
 
     void check(Context ctx) {
-        catchUp();
+        if (!UNCACHED.contains(ctx.path())) {
+            catchUp();
+        }
     }
 
     /** Drops the caches if the stamp moved; returns once every read after it sees what the stamp covers. */

@@ -31,6 +31,7 @@ public enum ErrorCode {
     INTERNAL_ERROR(500),
     UPSTREAM_UNAVAILABLE(502),  // a git host (or other remote) the registry fetches from cannot be reached
     SERVICE_UNAVAILABLE(503),
+    DATABASE_UNAVAILABLE(503),  // the metadata database cannot be reached right now (storage/DatabaseOutage)
     UPSTREAM_TIMEOUT(504);      // a fetch from a remote did not finish within its time limit
 
     private final int status;

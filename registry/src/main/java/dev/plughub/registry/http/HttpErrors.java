@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
+import dev.plughub.registry.storage.DatabaseOutage;
 import jakarta.servlet.ServletException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps every failure to the error envelope: our own {@link ApiException}s, Javalin's 404/405 for
  * unknown routes and wrong methods, bad JSON bodies, multipart limits, and anything unexpected (500,
- * logged, no internals shown).
+ * logged, no internals shown) — except a database that cannot be reached, which is a 503
+ * {@code DATABASE_UNAVAILABLE} with {@code Retry-After}, wherever the route met it.
  */
 public final class HttpErrors {
 
@@ -40,6 +42,11 @@ public final class HttpErrors {
             }
             if (cause instanceof ApiException ae) {
                 respond(ctx, ae.code(), ae.getMessage(), ae.details());
+                return;
+            }
+            if (DatabaseOutage.isConnectionFailure(e)) {   // logged once per outage by DatabaseOutage, not here
+                ctx.header("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
+                respond(ctx, ErrorCode.DATABASE_UNAVAILABLE, "The database is unreachable; try again shortly", Map.of());
                 return;
             }
             log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);

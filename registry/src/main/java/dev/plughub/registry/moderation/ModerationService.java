@@ -22,8 +22,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * A plugin's lifecycle: its status (admins set any; owners deprecate and un-deprecate their own),
  * and yanking and un-yanking versions (owners and admins). Every change is written with its audit
- * entry in one transaction, the plugin's current version is recomputed in it, and the catalogue's
- * cached answers are dropped after the commit.
+ * entry in one transaction that holds the plugin's row (so concurrent changes on PostgreSQL take
+ * turns and each audit entry's "before" is the previous one's "after"), the plugin's current version
+ * is recomputed in it, and the catalogue's cached answers are dropped after the commit.
  */
 public final class ModerationService {
 
@@ -54,12 +55,15 @@ public final class ModerationService {
     private final CatalogCache cache;
     private final AuditLog audit;
     private final Clock clock;
+    private final Runnable statusChanged;
 
-    public ModerationService(CatalogStore catalog, CatalogCache cache, AuditLog audit, Clock clock) {
+    /** @param statusChanged runs after a status change commits (drops {@link BannedPlugins}' ids) */
+    public ModerationService(CatalogStore catalog, CatalogCache cache, AuditLog audit, Clock clock, Runnable statusChanged) {
         this.catalog = catalog;
         this.cache = cache;
         this.audit = audit;
         this.clock = clock;
+        this.statusChanged = statusChanged;
     }
 
     // ---- status ----
@@ -103,6 +107,9 @@ public final class ModerationService {
                                       Optional<String> replacement, String action, String ownerRule) {
         StatusAnswer answer = catalog.inWriteTransaction(h -> {
             PluginRow plugin = requirePlugin(h, pluginId);
+            // Concurrent changes on PostgreSQL take turns here, so each reads the state the one before
+            // it left: no audit entry's "before" is lost, none interleaves (SQLite has one writer anyway).
+            catalog.lockPlugin(h, plugin.pk());
             if (ownerRule != null) {
                 Access.requireManager(principal, catalog.ownerIds(h, plugin.pk()), pluginId,
                         "deprecate or un-deprecate it");
@@ -132,6 +139,7 @@ public final class ModerationService {
             return new StatusAnswer(pluginId, status, reason, replacement);
         });
         cache.invalidate(pluginId);
+        statusChanged.run();
         return answer;
     }
 
@@ -184,6 +192,7 @@ public final class ModerationService {
                                   Optional<String> reason) {
         YankAnswer answer = catalog.inWriteTransaction(h -> {
             PluginRow plugin = requirePlugin(h, pluginId);
+            catalog.lockPlugin(h, plugin.pk());   // as for status changes: the version's state is read after the lock
             Access.requireManager(principal, catalog.ownerIds(h, plugin.pk()), pluginId,
                     yank ? "yank its versions" : "un-yank its versions");
             VersionRow version = requireVersion(h, plugin, versionText);

@@ -3,6 +3,7 @@ package dev.plughub.registry.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.plughub.registry.storage.Database;
+import dev.plughub.registry.storage.DatabaseOutage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,7 +70,9 @@ public final class SharedWindowLimiter implements WindowLimiter {
         } catch (RuntimeException e) {
             // Fail open: refusing every client because the limiter's table is unreachable would turn a
             // database hiccup into an outage of the reads the caches could still answer.
-            log.warn("Rate limit not checked for {}: the database refused the count ({})", key, e.toString());
+            if (!DatabaseOutage.isConnectionFailure(e)) {   // an outage is logged once, by DatabaseOutage
+                log.warn("Rate limit not checked for {}: the database refused the count ({})", key, e.toString());
+            }
             return Decision.of(limit, 1, window);
         }
         Decision decision = Decision.of(limit, used, window);
@@ -88,7 +91,9 @@ public final class SharedWindowLimiter implements WindowLimiter {
             db.write().useHandle(h -> h.createUpdate("DELETE FROM rate_windows WHERE window_end <= :now")
                     .bind("now", now).execute());
         } catch (RuntimeException e) {
-            log.warn("Could not delete expired rate-limit windows; will retry", e);
+            if (!DatabaseOutage.isConnectionFailure(e)) {
+                log.warn("Could not delete expired rate-limit windows; will retry", e);
+            }
         }
     }
 }

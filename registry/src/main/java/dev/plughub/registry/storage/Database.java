@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -34,15 +35,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource readerPool;
     private final Jdbi write;
     private final Jdbi read;
+    private final DatabaseOutage outage = new DatabaseOutage(Clock.systemUTC());
 
     private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
         this.dialect = dialect;
         this.writerPool = writerPool;
         this.readerPool = readerPool;
-        this.write = Jdbi.create(writerPool);
+        this.write = Jdbi.create(new GuardedDataSource(writerPool, outage));
         // Its own Jdbi even over PostgreSQL's single pool: listeners on write() (the download look-up's
         // cache invalidation) must not fire for every read.
-        this.read = Jdbi.create(readerPool);
+        this.read = Jdbi.create(new GuardedDataSource(readerPool, outage));
     }
 
     /** Opens the database the settings name (SQLite at {@code sqliteFile} when they name none), migrated. */
@@ -110,7 +112,9 @@ public final class Database implements AutoCloseable {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(10);
         config.setMinimumIdle(2);
-        config.setConnectionTimeout(30_000);   // as SQLite's writer: a burst waits rather than fails
+        // A burst waits for a connection rather than fails, but not so long that a database gone away
+        // holds requests for half a minute before they are answered 503 (DatabaseOutage).
+        config.setConnectionTimeout(5_000);
         config.addDataSourceProperty("connectTimeout", "5");   // seconds: an unreachable host fails start-up quickly
         config.addDataSourceProperty("ApplicationName", "plughub");
         try {
@@ -168,6 +172,11 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Whether the database can be reached right now, as this node's connections found. */
+    public DatabaseOutage outage() {
+        return outage;
     }
 
     /** For statements that change data (one writer on SQLite). */

@@ -105,6 +105,45 @@ class ThreeNodeClusterTest {
     }
 
     @Test
+    void one_client_downloading_through_every_node_counts_once_and_other_clients_count_each() throws Exception {
+        Publisher.published(cluster.api(0), TestPackages.plugin("roaming", "1.0.0").zip(files));
+        String roamer = Accounts.register(cluster.api(0), "roamer");
+        for (int round = 0; round < 2; round++) {
+            for (int n = 0; n < cluster.size(); n++) {   // a load balancer sends the same client to every node
+                assertThat(cluster.api(n).get("/api/v1/plugins/roaming/download", "Authorization", "Bearer " + roamer)
+                        .status()).isEqualTo(200);
+                assertThat(cluster.api(n).get("/api/v1/plugins/roaming/download").status()).isEqualTo(200);   // 127.0.0.1
+            }
+        }
+        for (int n = 0; n < cluster.size(); n++) {
+            String other = Accounts.register(cluster.api(n), "roaming-fan-" + n);
+            assertThat(cluster.api(n).get("/api/v1/plugins/roaming/download", "Authorization", "Bearer " + other)
+                    .status()).isEqualTo(200);
+        }
+        long expected = 1 + 1 + cluster.size();   // the roaming user, the anonymous address, one per other user
+
+        assertThat(settledDownloads("roaming", expected)).isEqualTo(expected);
+        for (int n = 0; n < cluster.size(); n++) {
+            assertThat(cluster.api(n).get("/api/v1/plugins/roaming/stats").json().at("/data/version_downloads/1.0.0")
+                    .asLong()).as("node %d", n).isEqualTo(expected);
+        }
+    }
+
+    /** Each node flushes its batch every 2 s: waits until {@code atLeast} have landed, then one flush more. */
+    private static long settledDownloads(String pluginId, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline && downloadsOf(pluginId) < atLeast) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(2_500);
+        return downloadsOf(pluginId);
+    }
+
+    private static long downloadsOf(String pluginId) {
+        return cluster.api(1).get("/api/v1/plugins/" + pluginId + "/stats").json().path("data").path("total_downloads").asLong();
+    }
+
+    @Test
     void a_new_version_a_yank_a_rating_and_a_ban_on_one_node_show_on_the_others_at_once() throws Exception {
         Publisher.published(cluster.api(0), TestPackages.zip(files, "moving", "1.0.0"));
         assertThat(defaultDownloadVersion(cluster.api(2))).isEqualTo("1.0.0");   // node 2 caches the answer
