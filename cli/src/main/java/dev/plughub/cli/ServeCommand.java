@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,11 +53,18 @@ final class ServeCommand implements Callable<Integer> {
         CliEnvironment env = root.environment();
         RegistryConfig config = configure(env);
         ServedHost host = ServedHost.prepare(config, env.variables());
-        RegistryServer server = start(config, host);
+        // Registered before starting: a stop asked for while the server starts (SIGTERM right after
+        // the first answer) closes what has started instead of failing to register a hook mid-shutdown.
+        AtomicReference<RegistryServer> started = new AtomicReference<>();
         env.shutdown().onShutdown(() -> {
-            server.close();
+            RegistryServer running = started.get();
+            if (running != null) {
+                running.close();
+            }
             host.close();
         });
+        RegistryServer server = start(config, host);
+        started.set(server);
         spec.commandLine().getOut().println("Plughub " + BuildInfo.VERSION + " listening on " + address(config.host(), server.port())
                 + (isWildcard(config.host()) ? " (all interfaces; data: " : " (data: ") + config.dataDir() + ")");
         spec.commandLine().getOut().flush();
@@ -117,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException(startFailureCode(e), startFailure(config, e), e);
         }
         try {
-            host.start(server.port());
+            host.start(server);
             return server;
         } catch (RuntimeException e) {
             server.close();

@@ -1,10 +1,13 @@
 package dev.plughub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.plughub.client.PlughubClient;
+import dev.plughub.client.RegistryException;
 import dev.plughub.core.checksum.Sha256;
 import dev.plughub.registry.BuildInfo;
 import dev.plughub.registry.RegistryConfig;
@@ -150,8 +153,14 @@ class CliTest {
         Path zip = SamplePackage.zip(work, "cli-carol-plugin", "0.1.0");
         assertThat(cli.run("publish", zip.toString()).exitCode()).isZero();
 
-        assertThat(cli.run("logout").exitCode()).isZero();
+        String token = saved.path("token").asText();
+        CliRunner.Result logout = cli.run("logout");
+        assertThat(logout.exitCode()).isZero();
+        assertThat(logout.out()).contains("revoked on the registry");
         assertThat(JSON.readTree(file.toFile()).path("registries").has(registry)).isFalse();
+        // revoked on the registry, not only forgotten here: a copy of the token no longer works
+        assertThatThrownBy(() -> PlughubClient.create(registry).withToken(token).logout())
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(401));
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         CliRunner.Result refused = cli.run("publish", SamplePackage.zip(work, "cli-carol-plugin", "0.2.0").toString());
         assertOneLineError(refused, ExitCodes.AUTH);

@@ -111,6 +111,54 @@ class ServeHostTest {
         assertThat(health.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void an_administrators_login_cookie_opens_the_admin_api_and_a_plain_users_does_not() throws Exception {
+        String adminCookie = loginCookie("ada", true);
+        String userCookie = loginCookie("bob", false);
+
+        assertThat(withCookie("GET", "/system/plugins", adminCookie).statusCode()).isEqualTo(200);
+        String token = adminCookie.substring(adminCookie.indexOf('=') + 1);
+        assertThat(withCookie("GET", "/system/plugins", "nebula_session=" + token).statusCode()).isEqualTo(200);
+        assertThat(withCookie("GET", "/system/plugins", userCookie).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> out = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/logout"))
+                .header("Cookie", adminCookie).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(200);
+        assertThat(withCookie("GET", "/system/plugins", adminCookie).statusCode()).isEqualTo(401);
+    }
+
+    /** Registers {@code name}, makes them an administrator if asked, logs in: the cookie as name=value. */
+    private String loginCookie(String name, boolean admin) throws IOException, InterruptedException {
+        String credentials = "{\"username\":\"" + name + "\",\"password\":\"" + name + "-password-1\"}";
+        HttpResponse<String> registered = post("/api/v1/auth/register", credentials, null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        if (admin) {
+            long id = JSON.readTree(registered.body()).get("data").get("user").get("id").asLong();
+            HttpResponse<String> promoted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/users/" + id))
+                    .header("X-API-Key", OPERATOR_KEY).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"admin\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
+        }
+        HttpResponse<String> login = post("/api/v1/auth/login", credentials, null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private HttpResponse<String> post(String path, String json, String cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> withCookie(String method, String path, String cookie) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static Path sampleSyncJar() {
         Path jar = Path.of(System.getProperty("plughub.examples.sample-sync", "missing"));
         assertThat(jar).as("the normal build makes examples/sample-sync's jar").isRegularFile();

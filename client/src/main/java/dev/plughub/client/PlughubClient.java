@@ -133,6 +133,14 @@ public final class PlughubClient {
                 "The registry accepted the login but its answer carries no token", answer));
     }
 
+    /**
+     * Revokes this client's token on the registry ({@code POST /api/v1/auth/logout}), so a copy of
+     * it stops working too. A token the registry no longer accepts is a {@link RegistryException} (401).
+     */
+    public void logout() {
+        call(postJson("/api/v1/auth/logout", JSON.createObjectNode()));
+    }
+
     /** The session in a register or login answer: {@code data: {token, expires_at, user: {username}}}. */
     private static Optional<Session> session(JsonNode answer, String username) {
         JsonNode data = answer.path("data");

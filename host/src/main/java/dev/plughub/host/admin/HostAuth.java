@@ -4,29 +4,46 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may use the admin API: the operator key ({@code PLUGHUB_API_KEY}) or a separate host token
  * ({@code PLUGHUB_HOST_TOKEN}), presented in {@code Authorization: Bearer}, {@code X-Plughub-Token} or
- * seed 004's {@code X-Nebula-Token}. With neither configured the API refuses everything: an admin API
- * that is open by accident is worse than one that needs a setting.
+ * seed 004's {@code X-Nebula-Token}; or a staff member's session cookie ({@code plughub_session}, or
+ * seed 004's {@code nebula_session}) when the embedding application says who is staff
+ * ({@link StaffSessions}). With none of these the API refuses everything: an admin API that is open by
+ * accident is worse than one that needs a setting.
  */
 public final class HostAuth {
 
     static final String[] TOKEN_HEADERS = {"X-Plughub-Token", "X-Nebula-Token"};
+    /** Plughub's own session cookie first, then seed 004's name for the same thing. */
+    public static final String[] SESSION_COOKIES = {"plughub_session", "nebula_session"};
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Optional<byte[]> operatorKeyDigest;
     private final Optional<byte[]> hostTokenDigest;
+    private final Optional<StaffSessions> staffSessions;
 
-    private HostAuth(Optional<String> operatorKey, Optional<String> hostToken) {
-        this.operatorKeyDigest = operatorKey.filter(k -> !k.isBlank()).map(HostAuth::digest);
-        this.hostTokenDigest = hostToken.filter(t -> !t.isBlank()).map(HostAuth::digest);
+    private HostAuth(Optional<byte[]> operatorKeyDigest, Optional<byte[]> hostTokenDigest,
+                     Optional<StaffSessions> staffSessions) {
+        this.operatorKeyDigest = operatorKeyDigest;
+        this.hostTokenDigest = hostTokenDigest;
+        this.staffSessions = staffSessions;
     }
 
     public static HostAuth of(Optional<String> operatorKey, Optional<String> hostToken) {
-        return new HostAuth(operatorKey, hostToken);
+        return new HostAuth(operatorKey.filter(k -> !k.isBlank()).map(HostAuth::digest),
+                hostToken.filter(t -> !t.isBlank()).map(HostAuth::digest), Optional.empty());
+    }
+
+    /** The same credentials, and staff members' session cookies as {@code sessions} judges them. */
+    public HostAuth withStaffSessions(StaffSessions sessions) {
+        return new HostAuth(operatorKeyDigest, hostTokenDigest, Optional.of(sessions));
     }
 
     /** From {@code PLUGHUB_API_KEY} and {@code PLUGHUB_HOST_TOKEN}. */
@@ -36,7 +53,7 @@ public final class HostAuth {
 
     /** Whether any credential is configured at all. */
     public boolean enabled() {
-        return operatorKeyDigest.isPresent() || hostTokenDigest.isPresent();
+        return operatorKeyDigest.isPresent() || hostTokenDigest.isPresent() || staffSessions.isPresent();
     }
 
     /** The caller, or an {@link AdminException} (401, or 503 when nothing is configured). */
@@ -45,9 +62,17 @@ public final class HostAuth {
             throw AdminException.disabled("The plugin admin API is off because no credential is configured: "
                     + "set PLUGHUB_HOST_TOKEN (or PLUGHUB_API_KEY) and restart");
         }
-        String presented = presentedToken(ctx).orElseThrow(() -> AdminException.authRequired(
+        Optional<String> tokenGiven = presentedToken(ctx);
+        if (tokenGiven.isEmpty() && staffSessions.isPresent()) {
+            Optional<String> session = presentedSession(ctx);
+            if (session.isPresent()) {
+                return staffSession(ctx, session.get());
+            }
+        }
+        String presented = tokenGiven.orElseThrow(() -> AdminException.authRequired(
                 "The plugin admin API needs a token: send the host token or the operator key as "
-                        + "'Authorization: Bearer <token>', 'X-Plughub-Token' or 'X-Nebula-Token'"));
+                        + "'Authorization: Bearer <token>', 'X-Plughub-Token' or 'X-Nebula-Token'"
+                        + (staffSessions.isPresent() ? ", or log in as staff (session cookie plughub_session)" : "")));
         byte[] digest = digest(presented);
         // Both comparisons always run, so timing says nothing about which credential was close.
         boolean operator = operatorKeyDigest.map(key -> MessageDigest.isEqual(key, digest)).orElse(false);
@@ -59,6 +84,51 @@ public final class HostAuth {
             return AdminCaller.HOST_TOKEN;
         }
         throw AdminException.invalidToken("The token is not the host token nor the operator key");
+    }
+
+    /**
+     * A cookie is sent by the browser on its own, so a change made with one must come from a page of
+     * this server: a cross-site {@code Sec-Fetch-Site} or a foreign {@code Origin} is refused.
+     */
+    private AdminCaller staffSession(Context ctx, String secret) {
+        if (staffSessions.orElseThrow().staffName(secret).isEmpty()) {
+            throw AdminException.invalidToken("The session is not a live session of a staff member: log in again "
+                    + "as an administrator");
+        }
+        if (!SAFE_METHODS.contains(ctx.method().name()) && crossSite(ctx)) {
+            throw AdminException.forbidden("A change made with a session cookie must come from this server's own "
+                    + "pages: the request's Origin is " + ctx.header("Origin") + "; send a token instead");
+        }
+        return AdminCaller.STAFF_SESSION;
+    }
+
+    private static boolean crossSite(Context ctx) {
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (fetchSite != null && !Set.of("same-origin", "none").contains(fetchSite.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = ctx.header("Host");
+        try {
+            URI uri = URI.create(origin.trim());
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host == null || uri.getHost() == null || !authority.equalsIgnoreCase(host.trim());
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static Optional<String> presentedSession(Context ctx) {
+        for (String name : SESSION_COOKIES) {
+            String value = ctx.cookie(name);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> presentedToken(Context ctx) {

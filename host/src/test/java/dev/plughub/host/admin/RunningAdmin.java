@@ -42,6 +42,11 @@ final class RunningAdmin implements AutoCloseable {
         return new RunningAdmin(host, server);
     }
 
+    /** host:port as a browser would send it in Host and Origin. */
+    String authority() {
+        return "127.0.0.1:" + server.port();
+    }
+
     PluginHost host() {
         return host;
     }

@@ -79,6 +79,20 @@ public final class AccountService {
         return new LoginView(secret, AccountViews.TOKEN_TYPE, token.expiresAt(), UserView.of(user));
     }
 
+    /**
+     * Revokes the token {@code secret} is, so a stolen copy stops working the moment its user logs
+     * out. Unknown, revoked and expired secrets are all a 401: there is nothing to log out.
+     */
+    public TokenView logout(String secret) {
+        Optional<Token> token = TokenCodec.looksLikeSecret(secret)
+                ? store.findTokenByHash(TokenCodec.hash(secret)).map(AccountStore.TokenOwner::token)
+                : Optional.empty();
+        Instant now = now();
+        Token live = token.filter(t -> !t.isRevoked() && !t.isExpiredAt(now))
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The token is not a live login token"));
+        return store.revokeToken(live.publicId(), now).map(TokenView::of).orElseThrow();
+    }
+
     public List<TokenView> listTokens(Principal principal) {
         requireUser(principal);
         return store.listTokens(principal.userId()).stream().map(TokenView::of).toList();

@@ -71,6 +71,22 @@ public final class Authenticator {
         });
     }
 
+    /**
+     * The user a session secret (the login token in the session cookie) belongs to, or empty when
+     * it is not a live token of an enabled user. Never throws for a bad secret: a stale cookie is
+     * simply no session.
+     */
+    public Optional<Principal> session(String secret) {
+        if (!TokenCodec.looksLikeSecret(secret)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(principalOf(secret));
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<Principal> resolve(Context ctx) {
         try {
             return principalFor(ctx.header("X-API-Key"), ctx.header("Authorization"));

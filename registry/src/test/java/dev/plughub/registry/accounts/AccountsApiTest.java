@@ -101,6 +101,49 @@ class AccountsApiTest {
     }
 
     @Test
+    void login_sets_an_http_only_strict_session_cookie_holding_the_token() {
+        String name = uniqueName("cookie");
+        register(name, "cookie-password", null, null);
+
+        ApiResponse r = login(name, "cookie-password");
+
+        String token = r.json().get("data").get("token").asText();
+        assertThat(r.header("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+                .startsWith("plughub_session=" + token + ";").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Path=/").contains("Max-Age=2592000").doesNotContain("Secure"));
+    }
+
+    @Test
+    void logout_revokes_the_login_token_at_once_and_clears_the_cookie() {
+        String login = registerAndToken(uniqueName("bye"));
+
+        ApiResponse out = api.request("POST", "/api/v1/auth/logout").bearer(login).send();
+
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(out.json().get("data").get("revoked").asBoolean()).isTrue();
+        assertThat(out.header("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("plughub_session=;").contains("Max-Age=0"));
+        assertThat(api.request("GET", "/api/v1/tokens").bearer(login).send().status()).isEqualTo(401);
+        ApiResponse again = api.request("POST", "/api/v1/auth/logout").bearer(login).send();
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.json().get("code").asText()).isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
+    void logout_takes_the_session_cookie_and_needs_some_credential() {
+        String login = registerAndToken(uniqueName("cookiebye"));
+
+        ApiResponse out = api.request("POST", "/api/v1/auth/logout").headers("Cookie", "plughub_session=" + login).send();
+
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(api.request("GET", "/api/v1/tokens").bearer(login).send().status()).isEqualTo(401);
+        ApiResponse none = api.request("POST", "/api/v1/auth/logout").send();
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.json().get("code").asText()).isEqualTo("AUTH_REQUIRED");
+        assertThat(api.request("POST", "/api/v1/auth/logout").headers("Cookie", "plughub_session=not-a-token").send().status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void a_wrong_password_and_an_unknown_user_get_the_same_401() {
         String name = uniqueName("linus");
         register(name, "right-password", null, null);
