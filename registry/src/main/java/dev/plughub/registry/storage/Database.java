@@ -54,6 +54,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the SQLite database file and brings its schema up to date. */
     public static Database openSqlite(Path file) {
+        SqliteNativeLibrary.prepare();
         HikariConfig writer = new HikariConfig();
         writer.setPoolName("sqlite-writer");
         writer.setJdbcUrl(sqliteUrl(file));
