@@ -159,6 +159,31 @@ class DownloadRoutesTest {
             assertThat(r.header("Content-Type")).contains("application/java-archive");
             assertThat(r.header("Content-Disposition")).contains("attachment; filename=\"big_one-1.0.0+build.7.jar\"");
         }
+
+        @Test
+        void many_large_downloads_at_once_over_kept_alive_connections_all_arrive_whole() throws Exception {
+            // Partial writes of the shared mapping, a full socket and connection reuse must not cost a
+            // byte or shift a response.
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                var answers = new java.util.ArrayList<java.util.concurrent.Future<ApiResponse>>();
+                for (int i = 0; i < 24; i++) {
+                    String range = i % 3 == 0 ? "bytes=262144-" : null;
+                    answers.add(pool.submit(() -> range == null ? get("/api/v1/plugins/big_one/download?version=1.0.0")
+                            : get("/api/v1/plugins/big_one/download?version=1.0.0", "Range", range)));
+                }
+                for (int i = 0; i < answers.size(); i++) {
+                    ApiResponse r = answers.get(i).get();
+                    if (i % 3 == 0) {
+                        assertThat(r.status()).isEqualTo(206);
+                        assertThat(r.body()).isEqualTo(Arrays.copyOfRange(big, 262_144, big.length));
+                    } else {
+                        assertThat(r.status()).isEqualTo(200);
+                        assertThat(r.body()).isEqualTo(big);
+                    }
+                }
+            }
+            assertThat(get("/api/v1/plugins/demo/download?version=1.0.0").body()).isEqualTo(demo100);
+        }
     }
 
     @Nested
