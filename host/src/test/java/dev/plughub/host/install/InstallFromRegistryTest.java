@@ -9,14 +9,10 @@ import dev.plughub.host.HostException;
 import dev.plughub.host.PluginHost;
 import dev.plughub.host.PluginView;
 import dev.plughub.host.lifecycle.PluginState;
-import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.LocalRegistry;
 import dev.plughub.host.testing.PluginJars;
-import dev.plughub.client.PlughubClient;
-import dev.plughub.client.TransferListener;
-import dev.plughub.registry.testing.TestRegistry;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -30,13 +26,13 @@ class InstallFromRegistryTest {
     @TempDir
     Path home;
 
-    private TestRegistry registry;
+    private LocalRegistry registry;
     private HostConfig config;
 
     @BeforeEach
     void startRegistry() {
-        registry = TestRegistry.start(home.resolve("registry"));
-        config = Hosts.config(home.resolve("host")).withRegistries(List.of(URI.create(registry.baseUrl())));
+        registry = LocalRegistry.start(home);
+        config = registry.hostConfig();
     }
 
     @AfterEach
@@ -44,10 +40,8 @@ class InstallFromRegistryTest {
         registry.close();
     }
 
-    /** Publishes through the Java client, as an author's tooling would. */
     private void publish(PluginJars.Builder plugin) {
-        PlughubClient.create(registry.baseUrl()).withToken(TestRegistry.OPERATOR_KEY)
-                .publish(plugin.build(home.resolve("build")), Optional.empty(), Optional.empty(), TransferListener.NONE);
+        registry.publish(plugin);
     }
 
     @Test

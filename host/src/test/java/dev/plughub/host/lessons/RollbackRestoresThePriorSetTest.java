@@ -3,8 +3,6 @@ package dev.plughub.host.lessons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plughub.client.PlughubClient;
-import dev.plughub.client.TransferListener;
 import dev.plughub.host.HostConfig;
 import dev.plughub.host.HostError;
 import dev.plughub.host.HostException;
@@ -15,12 +13,9 @@ import dev.plughub.host.install.InstallRequest;
 import dev.plughub.host.install.UpdateOptions;
 import dev.plughub.host.install.UpdateResult;
 import dev.plughub.host.lifecycle.PluginState;
-import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.LocalRegistry;
 import dev.plughub.host.testing.PluginJars;
-import dev.plughub.registry.testing.TestRegistry;
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -39,13 +34,13 @@ class RollbackRestoresThePriorSetTest {
     @TempDir
     Path home;
 
-    private TestRegistry registry;
+    private LocalRegistry registry;
     private HostConfig config;
 
     @BeforeEach
     void startRegistry() {
-        registry = TestRegistry.start(home.resolve("registry"));
-        config = Hosts.config(home.resolve("host")).withRegistries(List.of(URI.create(registry.baseUrl())));
+        registry = LocalRegistry.start(home);
+        config = registry.hostConfig();
     }
 
     @AfterEach
@@ -54,8 +49,7 @@ class RollbackRestoresThePriorSetTest {
     }
 
     private void publish(PluginJars.Builder plugin) {
-        PlughubClient.create(registry.baseUrl()).withToken(TestRegistry.OPERATOR_KEY)
-                .publish(plugin.build(home.resolve("build")), Optional.empty(), Optional.empty(), TransferListener.NONE);
+        registry.publish(plugin);
     }
 
     private static PluginJars.Builder brokenSvc(String version) {

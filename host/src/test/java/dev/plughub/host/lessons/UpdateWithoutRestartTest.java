@@ -2,8 +2,6 @@ package dev.plughub.host.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plughub.client.PlughubClient;
-import dev.plughub.client.TransferListener;
 import dev.plughub.host.HostConfig;
 import dev.plughub.host.PluginHost;
 import dev.plughub.host.install.InstallOptions;
@@ -11,12 +9,9 @@ import dev.plughub.host.install.InstallRequest;
 import dev.plughub.host.install.UpdateOptions;
 import dev.plughub.host.install.UpdateResult;
 import dev.plughub.host.lifecycle.PluginState;
-import dev.plughub.host.testing.Hosts;
+import dev.plughub.host.testing.LocalRegistry;
 import dev.plughub.host.testing.PluginJars;
-import dev.plughub.registry.testing.TestRegistry;
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -37,14 +32,14 @@ class UpdateWithoutRestartTest {
     @TempDir
     Path home;
 
-    private TestRegistry registry;
+    private LocalRegistry registry;
     private HostConfig config;
     private EventLog events;
 
     @BeforeEach
     void startRegistry() {
-        registry = TestRegistry.start(home.resolve("registry"));
-        config = Hosts.config(home.resolve("host")).withRegistries(List.of(URI.create(registry.baseUrl())));
+        registry = LocalRegistry.start(home);
+        config = registry.hostConfig();
         events = new EventLog(home.resolve("events.log"));
     }
 
@@ -54,8 +49,7 @@ class UpdateWithoutRestartTest {
     }
 
     private void publish(PluginJars.Builder plugin) {
-        PlughubClient.create(registry.baseUrl()).withToken(TestRegistry.OPERATOR_KEY)
-                .publish(plugin.build(home.resolve("build")), Optional.empty(), Optional.empty(), TransferListener.NONE);
+        registry.publish(plugin);
     }
 
     @Test

@@ -324,7 +324,7 @@ public final class PluginJars {
     }
 
     /** Compiles the sources (class name to code) against plugin-api; answers class name to bytes. */
-    static Map<String, byte[]> compile(Map<String, String> sources) {
+    public static Map<String, byte[]> compile(Map<String, String> sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
