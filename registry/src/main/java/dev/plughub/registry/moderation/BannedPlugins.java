@@ -10,9 +10,10 @@ import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.storage.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,12 +31,13 @@ import java.util.Set;
  */
 public final class BannedPlugins {
 
-    /** The GET routes about one plugin that a banned plugin hides. */
-    static final List<String> READS = List.of(
-            "/api/v1/plugins/{id}", "/api/v1/plugins/{id}/versions", "/api/v1/plugins/{id}/versions/{version}",
-            "/api/v1/plugins/{id}/stats", "/api/v1/plugins/{id}/stats/downloads", "/api/v1/plugins/{id}/badges",
-            "/api/v1/plugins/{id}/ratings", "/api/v1/plugins/{id}/reviews", "/api/v1/plugins/{id}/owners",
-            "/api/v1/plugins/{id}/path");
+    private static final String PLUGINS = "/api/v1/plugins/";
+    /**
+     * What may follow {@code /api/v1/plugins/{id}} in a read that a ban hides: the detail itself,
+     * versions (and one version), statistics (and the daily series), badges, ratings, reviews,
+     * owners, path. Downloads are not here: they answer 403 themselves.
+     */
+    static final Set<String> HIDDEN_READS = Set.of("", "versions", "stats", "badges", "ratings", "reviews", "owners", "path");
     static final Duration FRESHNESS = Duration.ofSeconds(1);
 
     private record Snapshot(Set<String> ids, long loadedAt) {
@@ -54,8 +56,12 @@ public final class BannedPlugins {
         this.clock = clock;
     }
 
+    /**
+     * One handler for every such read: Javalin tests each before-handler's path on every request, so
+     * one per route would cost all traffic (downloads, searches) ten pattern matches.
+     */
     public void register(RoutesConfig routes) {
-        READS.forEach(path -> routes.before(path, this::check));
+        routes.before(PLUGINS + "*", this::check);
     }
 
     /** Forgets the ids, so the next request reads them again (a status changed). */
@@ -68,10 +74,11 @@ public final class BannedPlugins {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return;
         }
-        String pluginId = ctx.pathParam("id");
-        if (!bannedIds().contains(pluginId)) {
+        Optional<String> read = hiddenRead(ctx.path());
+        if (read.isEmpty() || !bannedIds().contains(read.get())) {
             return;
         }
+        String pluginId = read.get();
         Optional<Principal> viewer = authenticator.authenticate(ctx);
         if (viewer.isPresent() && viewer.get().isAdmin()) {
             return;
@@ -84,6 +91,27 @@ public final class BannedPlugins {
             return;
         }
         throw new ApiException(ErrorCode.PLUGIN_NOT_FOUND, CatalogService.PLUGIN_NOT_FOUND);
+    }
+
+    /** The plugin id of a path that is a read a ban hides ({@code /api/v1/plugins/{id}[/what[/…]]}), decoded as routes decode it. */
+    static Optional<String> hiddenRead(String path) {
+        if (!path.startsWith(PLUGINS)) {
+            return Optional.empty();
+        }
+        String rest = path.substring(PLUGINS.length());
+        int slash = rest.indexOf('/');
+        String id = slash < 0 ? rest : rest.substring(0, slash);
+        String after = slash < 0 ? "" : rest.substring(slash + 1);
+        int next = after.indexOf('/');
+        String what = next < 0 ? after : after.substring(0, next);
+        if (id.isEmpty() || !HIDDEN_READS.contains(what)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(URLDecoder.decode(id, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();   // not a valid escape: no route will find a plugin by it either
+        }
     }
 
     private Set<String> bannedIds() {

@@ -60,6 +60,10 @@ class BannedAndAuditedTest extends RunningRegistry {
                 assertThat(api.get("/api/v1/plugins/hidden" + read, who).status()).as("%s by a manager", read).isEqualTo(200);
             }
         }
+        // spellings a route decodes to the same id are hidden too
+        for (String spelled : List.of("/api/v1/plugins/h%69dden", "/api/v1/plugins/hidden/", "/api/v1/plugins/hidden/stats/")) {
+            assertThat(api.get(spelled).status()).as(spelled).isIn(404);
+        }
         ApiResponse download = api.get("/api/v1/plugins/hidden/download", bearer(owner));
         assertThat(download.status()).isEqualTo(403);
         assertThat(download.json().get("code").asText()).isEqualTo("PLUGIN_BANNED");
