@@ -3,17 +3,15 @@ package dev.plughub.core.archive;
 import dev.plughub.core.PackageException;
 import dev.plughub.core.PackageRules;
 import dev.plughub.core.checksum.Sha256;
+import dev.plughub.core.files.FileTrees;
 import dev.plughub.core.manifest.ManifestParser;
 import dev.plughub.core.manifest.PluginManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -168,19 +166,7 @@ public final class PackageReader {
 
     private static void deleteQuietly(Path root) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                    Files.deleteIfExists(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileTrees.delete(root);
         } catch (IOException ignored) {
             // Best effort: a staging folder left behind is hidden and harmless, the original error matters more.
         }

@@ -4,6 +4,7 @@ import dev.plughub.core.PackageException;
 import dev.plughub.core.archive.ArchiveLimits;
 import dev.plughub.core.archive.PackageReader;
 import dev.plughub.core.archive.PluginPackage;
+import dev.plughub.core.files.FileTrees;
 import dev.plughub.host.install.InstalledPackage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,18 +84,10 @@ final class PackageFolder {
         }
         try (var folders = Files.list(root)) {
             for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith(pluginId + "@")).toList()) {
-                deleteTree(folder);
+                FileTrees.delete(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }
