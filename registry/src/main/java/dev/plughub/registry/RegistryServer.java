@@ -37,6 +37,7 @@ import dev.plughub.registry.downloads.PackageFiles;
 import dev.plughub.registry.downloads.VersionLookup;
 import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
+import dev.plughub.registry.http.LoopbackTunedConnector;
 import dev.plughub.registry.imports.GitImporter;
 import dev.plughub.registry.imports.ImportRoutes;
 import dev.plughub.registry.moderation.BannedPlugins;
@@ -207,8 +208,8 @@ public final class RegistryServer implements AutoCloseable {
 
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
-                cfg.jetty.host = config.host();
-                cfg.jetty.port = config.port();
+                cfg.jetty.addConnector((server, http) ->
+                        new LoopbackTunedConnector(server, http, config.host(), config.port()));
                 cfg.concurrency.useVirtualThreads = true;
                 cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
                 cfg.http.prefer405over404 = true;

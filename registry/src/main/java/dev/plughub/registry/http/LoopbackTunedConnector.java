@@ -1,0 +1,44 @@
+package dev.plughub.registry.http;
+
+import java.net.Socket;
+import java.net.SocketException;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The registry's HTTP connector. It differs from Jetty's default in one way: a connection from the
+ * same machine (a reverse proxy, a sidecar, a local client) gets a fixed send buffer of
+ * {@link #LOOPBACK_SEND_BUFFER} bytes instead of the kernel's autotuned one, which grows to megabytes.
+ *
+ * <p>Why: on loopback the round trip is microseconds, so a small buffer never starves the receiver,
+ * while megabytes of unread data per connection push every copy out of the CPU caches. With 32 10 MB
+ * downloads in flight, a local client received 21% more bytes per second with the smaller buffer
+ * (five interleaved rounds, every round faster). Remote peers keep autotuning: over a real network
+ * the buffer must cover the bandwidth-delay product, and a fixed one would cap every download.
+ */
+public final class LoopbackTunedConnector extends ServerConnector {
+
+    /** Linux doubles it for its own bookkeeping, so about 256 KiB may be in flight per connection. */
+    static final int LOOPBACK_SEND_BUFFER = 128 * 1024;
+
+    public LoopbackTunedConnector(Server server, HttpConfiguration http, String host, int port) {
+        super(server, new HttpConnectionFactory(http));
+        setHost(host);
+        setPort(port);
+    }
+
+    @Override
+    protected void configure(Socket socket) {
+        super.configure(socket);
+        if (socket.getInetAddress() != null && socket.getInetAddress().isLoopbackAddress()) {
+            try {
+                socket.setSendBufferSize(LOOPBACK_SEND_BUFFER);
+            } catch (SocketException ignored) {
+                // the connection is already gone; Jetty notices on its first read
+            }
+        }
+    }
+}
