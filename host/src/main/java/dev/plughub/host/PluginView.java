@@ -17,6 +17,8 @@ import java.util.Set;
  * @param actions      the actions it offers (empty until it has started once)
  * @param category     the manifest's category, used by broadcasts
  * @param dependents   the installed plugins that need this one
+ * @param runningVersion the version of the instance that runs now; after an update that did not
+ *                     restart the plugin it is older than {@code version}, the installed one
  */
 public record PluginView(
         String id,
@@ -37,7 +39,8 @@ public record PluginView(
         List<PluginDependency> dependencies,
         List<String> actions,
         Optional<String> category,
-        List<String> dependents) {
+        List<String> dependents,
+        Optional<String> runningVersion) {
 
     public PluginView {
         requestedScopes = Set.copyOf(requestedScopes);
@@ -45,5 +48,10 @@ public record PluginView(
         dependencies = List.copyOf(dependencies);
         actions = List.copyOf(actions);
         dependents = List.copyOf(dependents);
+    }
+
+    /** Whether the running instance is older than the installed version: a restart brings the new one in. */
+    public boolean restartRequired() {
+        return runningVersion.isPresent() && !runningVersion.get().equals(version);
     }
 }

@@ -122,7 +122,8 @@ final class Plugins {
                 Set.copyOf(manifest.permissions()),
                 grants.granted(manifest.id()), snapshot.state(), hosted.enabled(), snapshot.message(), snapshot.error(),
                 snapshot.failedAt(), snapshot.initializedAt(), snapshot.updatedAt(), manifest.pluginDependencies(),
-                actions, manifest.category(), graph.directDependentsOf(manifest.id()));
+                actions, manifest.category(), graph.directDependentsOf(manifest.id()),
+                hosted.running().map(HostedPlugin.Running::version));
     }
 
     // --- changes to the table (callers hold the lock) ---

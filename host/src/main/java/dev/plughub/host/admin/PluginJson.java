@@ -37,6 +37,8 @@ final class PluginJson {
                 "updated_at", epochSeconds(Optional.of(p.updatedAt())));
         json.put("enabled", p.enabled());
         json.put("failed_at", epochSeconds(p.failedAt()));
+        json.put("running_version", p.runningVersion().orElse(null));
+        json.put("restart_required", p.restartRequired());
         return json;
     }
 
@@ -64,7 +66,9 @@ final class PluginJson {
                         "granted", sorted(p.grantedScopes())),
                 "actions", p.actions(),
                 "initialized_at", iso(p.initializedAt()),
-                "last_updated", iso(p.updatedAt()));
+                "last_updated", iso(p.updatedAt()),
+                "running_version", p.runningVersion().orElse(null),
+                "restart_required", p.restartRequired());
     }
 
     /** Seed 002's short form in operation answers ({@code plugin} of an install). */

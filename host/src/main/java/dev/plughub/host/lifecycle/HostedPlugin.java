@@ -16,9 +16,11 @@ public final class HostedPlugin {
 
     /**
      * A started instance: the plugin, the loader that owns its classes (null for an out-of-process
-     * plugin, which has none in the host), its actions by name.
+     * plugin, which has none in the host), its actions by name, and the version it was started from
+     * (older than the installed one after an update that did not restart it).
      */
-    public record Running(Plugin plugin, PluginClassLoader loader, Map<String, Action> actions, AutoCloseable context) {
+    public record Running(Plugin plugin, PluginClassLoader loader, Map<String, Action> actions, AutoCloseable context,
+                          String version) {
     }
 
     private final String id;

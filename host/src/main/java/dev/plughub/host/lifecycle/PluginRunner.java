@@ -87,7 +87,8 @@ public final class PluginRunner {
                 Map<String, Action> offered = plugin.actions();
                 return offered == null ? Map.<String, Action>of() : Map.copyOf(offered);
             });
-            hosted.attach(new HostedPlugin.Running(plugin, loaded.loader(), actions, context));
+            hosted.attach(new HostedPlugin.Running(plugin, loaded.loader(), actions, context,
+                    installed.manifest().version().toString()));
             hosted.lifecycle().move(PluginState.ACTIVE, "initialized");
             return true;
         } catch (CallTimedOut e) {

@@ -104,9 +104,16 @@ class RegistryOperationsApiTest {
         assertThat(updated.json().get("data").get("update").get("restart_required").asBoolean()).isTrue();
         assertThat(admin.post("/system/plugins/analytics-plugin/actions/echo", "{}").json().get("result").get("version").asText())
                 .isEqualTo("1.2.0");
+        JsonNode waiting = admin.get("/system/plugins").json().get("plugins").get(0);
+        assertThat(waiting.get("version").asText()).as("installed").isEqualTo("1.3.0");
+        assertThat(waiting.get("running_version").asText()).isEqualTo("1.2.0");
+        assertThat(waiting.get("restart_required").asBoolean()).isTrue();
         assertThat(admin.post("/system/plugins/analytics-plugin/restart", "").status()).isEqualTo(200);
         assertThat(admin.post("/system/plugins/analytics-plugin/actions/echo", "{}").json().get("result").get("version").asText())
                 .isEqualTo("1.3.0");
+        JsonNode restarted = admin.get("/system/plugins").json().get("plugins").get(0);
+        assertThat(restarted.get("running_version").asText()).isEqualTo("1.3.0");
+        assertThat(restarted.get("restart_required").asBoolean()).isFalse();
     }
 
     @Test

@@ -72,8 +72,16 @@ class UpdateWithoutRestartTest {
             assertThat(host.find("app").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
             assertThat(host.callAction("base", "echo", Map.of())).as("the running instance until the restart")
                     .containsEntry("version", "1.0.0");
+            var waiting = host.find("base").orElseThrow();
+            assertThat(waiting.version()).as("installed").isEqualTo("1.1.0");
+            assertThat(waiting.runningVersion()).as("what answers calls").contains("1.0.0");
+            assertThat(waiting.restartRequired()).isTrue();
 
             host.restart("base");
+
+            var restarted = host.find("base").orElseThrow();
+            assertThat(restarted.runningVersion()).contains("1.1.0");
+            assertThat(restarted.restartRequired()).isFalse();
 
             assertThat(events.lines()).containsExactly("stop app", "stop base", "start base", "start app");
             assertThat(host.callAction("base", "echo", Map.of())).containsEntry("version", "1.1.0");
@@ -97,6 +105,8 @@ class UpdateWithoutRestartTest {
             assertThat(events.lines()).isEmpty();
             assertThat(host.find("base").orElseThrow().state()).isEqualTo(PluginState.DISABLED);
             assertThat(host.find("base").orElseThrow().version()).isEqualTo("1.1.0");
+            assertThat(host.find("base").orElseThrow().runningVersion()).as("nothing runs").isEmpty();
+            assertThat(host.find("base").orElseThrow().restartRequired()).isFalse();
 
             host.enable("base");
 
