@@ -380,8 +380,27 @@ final class Plugins {
         String why = operation + " did not return within " + deadline.toMillis() + " ms";
         if (hosted != null) {
             hosted.lifecycle().fail(why);
+            hosted.running().map(HostedPlugin.Running::plugin).filter(GrpcRuntime::runsOutOfProcess)
+                    .ifPresent(instance -> replaceHungProcess(hosted, instance, why));
         }
         logs.loggerFor(pluginId).log(System.Logger.Level.ERROR, why + "; the plugin is marked failed");
+    }
+
+    /**
+     * An out-of-process plugin that stopped answering keeps a live process nobody can use: it is
+     * ended and, like a process that died, started again after the supervisor's backoff. (A hung
+     * thread of an in-process plugin cannot be ended, so such a plugin waits for an operator.)
+     */
+    private void replaceHungProcess(HostedPlugin hosted, dev.plughub.plugin.Plugin instance, String why) {
+        Thread.ofVirtual().start(() -> locked(() -> {
+            boolean current = table.get(hosted.id()) == hosted && hosted.lifecycle().state() == PluginState.FAILED
+                    && hosted.running().map(running -> running.plugin() == instance).orElse(false);
+            if (current) {
+                runner.stop(hosted, config.timeouts().shutdown());
+                superviseFailure(hosted, why);
+            }
+            return null;
+        }));
     }
 
     // --- out-of-process plugins whose process died ---

@@ -52,6 +52,11 @@ public final class GrpcRuntime implements AutoCloseable {
         return GrpcLaunch.isGrpc(manifest);
     }
 
+    /** Whether a started instance runs in a child process (which the host can end, unlike a thread). */
+    public static boolean runsOutOfProcess(dev.plughub.plugin.Plugin instance) {
+        return instance instanceof GrpcPlugin;
+    }
+
     /**
      * The adapter for an installed gRPC plugin; nothing starts until the host initializes it.
      *
