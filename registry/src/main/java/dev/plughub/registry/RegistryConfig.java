@@ -2,6 +2,7 @@ package dev.plughub.registry;
 
 import dev.plughub.registry.imports.GitImportSettings;
 import dev.plughub.registry.ratelimit.RateLimits;
+import dev.plughub.registry.ratelimit.TrustedProxies;
 import dev.plughub.registry.storage.BlobStores;
 import dev.plughub.registry.storage.DatabaseSettings;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.Optional;
  *                        private repositories (never shown by toString), its hosts and the time limit
  * @param database        the metadata database (PLUGHUB_DATABASE_URL/_USER/_PASSWORD); no URL = SQLite in the
  *                        data directory. Its toString never shows the password.
+ * @param trustedProxies  reverse proxies whose X-Forwarded-For names the client (PLUGHUB_TRUSTED_PROXIES);
+ *                        none by default, so no header can change who a client is
  */
 public record RegistryConfig(
         String host,
@@ -36,7 +39,8 @@ public record RegistryConfig(
         boolean countDownloads,
         Optional<BlobStores.Location> blobStore,
         DatabaseSettings database,
-        GitImportSettings gitImport) {
+        GitImportSettings gitImport,
+        TrustedProxies trustedProxies) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -56,54 +60,60 @@ public record RegistryConfig(
                 .map(spec -> BlobStores.parse(spec, env));
         return new RegistryConfig(host, port, dataDir, apiKey, maxMb * 1024 * 1024, dev,
                 RateLimits.fromEnvironment(env), countDownloads, blobStore, DatabaseSettings.fromEnvironment(env),
-                GitImportSettings.fromEnvironment(env));
+                GitImportSettings.fromEnvironment(env),
+                first(env, "PLUGHUB_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none()));
     }
 
     public RegistryConfig withHost(String host) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withPort(int port) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withDataDir(Path dataDir) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withApiKey(String apiKey) {
-        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withMaxPackageBytes(long maxPackageBytes) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withDev(boolean dev) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withRateLimits(RateLimits rateLimits) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withCountDownloads(boolean countDownloads) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withBlobStore(BlobStores.Location blobStore) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads,
-                Optional.of(blobStore), database, gitImport);
+                Optional.of(blobStore), database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withDatabase(DatabaseSettings database) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport);
+                database, gitImport, trustedProxies);
+    }
+
+    public RegistryConfig withTrustedProxies(TrustedProxies trustedProxies) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
+                database, gitImport, trustedProxies);
     }
 
     public RegistryConfig withGitImport(GitImportSettings gitImport) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport);
+                database, gitImport, trustedProxies);
     }
 
     private static Optional<String> first(Map<String, String> env, String... names) {

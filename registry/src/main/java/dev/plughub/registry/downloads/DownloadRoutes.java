@@ -2,6 +2,7 @@ package dev.plughub.registry.downloads;
 
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.ratelimit.ClientKey;
+import dev.plughub.registry.ratelimit.TrustedProxies;
 import dev.plughub.registry.http.ErrorCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,7 +37,7 @@ public final class DownloadRoutes {
     private final Function<Context, String> clientKey;
 
     public DownloadRoutes(VersionLookup versions, PackageFiles files, DownloadCounter counter) {
-        this(versions, files, counter, ctx -> ClientKey.ofAddress(ctx.ip()));
+        this(versions, files, counter, ctx -> ClientKey.ofAddress(TrustedProxies.clientAddress(ctx)));
     }
 
     /** @param clientKey who downloads, for de-duplication ({@link ClientKey}: the user, else the address) */

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Who a client is, for rate limits and download de-duplication: the user id when the request is
  * authenticated ({@code u:<id>}), else the socket's address: an IPv4 address in full ({@code a:1.2.3.4}),
  * an IPv6 address by its /64 network ({@code n:2001:db8:1:2::/64}), since one host usually holds a
- * whole /64. Forwarding headers such as {@code X-Forwarded-For} are not trusted: any client can send them.
+ * whole /64. {@code X-Forwarded-For} counts only from a proxy the operator trusts ({@link TrustedProxies}):
+ * any client can send it.
  */
 public final class ClientKey {
 
@@ -37,7 +38,7 @@ public final class ClientKey {
                 principal = Optional.empty();   // bad credentials count as the address
             }
         }
-        return of(principal, ctx.ip());
+        return of(principal, TrustedProxies.clientAddress(ctx));
     }
 
     /** The key of an unauthenticated client from its socket address (a literal IP address). */

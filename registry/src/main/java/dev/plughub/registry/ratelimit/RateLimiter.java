@@ -110,7 +110,7 @@ public final class RateLimiter {
         if (principal.map(Principal::operator).orElse(false)) {
             return;
         }
-        WindowLimiter.Decision d = limiter.acquire(kind.get().name() + '|' + ClientKey.of(principal, ctx.ip()));
+        WindowLimiter.Decision d = limiter.acquire(kind.get().name() + '|' + ClientKey.of(principal, TrustedProxies.clientAddress(ctx)));
         ctx.header("X-RateLimit-Limit", Integer.toString(d.limit()));
         ctx.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
         ctx.header("X-RateLimit-Reset", Long.toString(d.resetSeconds()));

@@ -1,0 +1,200 @@
+package dev.plughub.registry.ratelimit;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The reverse proxies whose {@code X-Forwarded-For} the registry believes ({@code PLUGHUB_TRUSTED_PROXIES}:
+ * addresses and CIDR blocks, comma-separated). Behind a proxy every request arrives from the proxy's
+ * address, so without this all clients would share one rate-limit count and one download identity.
+ *
+ * <p>The client is the right-most address in {@code X-Forwarded-For} that is not itself a trusted
+ * proxy: each trusted hop appends the address it saw, and everything left of that is whatever the
+ * client chose to send. A request whose socket address is not trusted keeps it, whatever headers it
+ * carries. An entry that is not an address ends the walk at the last address known for sure.
+ */
+public final class TrustedProxies {
+
+    /** The request attribute holding the client address when a trusted proxy forwarded the request. */
+    private static final String ATTRIBUTE = "plughub.client-address";
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    /** One address block: the network's bytes and how many leading bits must match. */
+    private record Block(byte[] network, int prefixBits) {
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            int whole = prefixBits / 8;
+            for (int i = 0; i < whole; i++) {
+                if (address[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = prefixBits % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (address[whole] & mask) == (network[whole] & mask);
+        }
+    }
+
+    private final List<Block> blocks;
+
+    private TrustedProxies(List<Block> blocks) {
+        this.blocks = List.copyOf(blocks);
+    }
+
+    public static TrustedProxies none() {
+        return new TrustedProxies(List.of());
+    }
+
+    /**
+     * Reads {@code "10.0.0.1, 192.168.0.0/16, ::1, fd00::/8"}; blank means none.
+     *
+     * @throws IllegalArgumentException naming the entry that is not an IP address or CIDR block
+     */
+    public static TrustedProxies parse(String spec) {
+        List<Block> blocks = new ArrayList<>();
+        for (String raw : spec.split(",")) {
+            String entry = raw.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int slash = entry.indexOf('/');
+            String address = slash < 0 ? entry : entry.substring(0, slash);
+            byte[] bytes = literal(address).orElseThrow(() -> new IllegalArgumentException(
+                    "PLUGHUB_TRUSTED_PROXIES: '" + entry + "' is not an IP address or CIDR block (e.g. 10.0.0.0/8)"));
+            int bits = bytes.length * 8;
+            if (slash >= 0) {
+                String prefix = entry.substring(slash + 1);
+                if (!prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > bits) {
+                    throw new IllegalArgumentException("PLUGHUB_TRUSTED_PROXIES: '" + entry
+                            + "' has a prefix length outside 0.." + bits);
+                }
+                bits = Integer.parseInt(prefix);
+            }
+            blocks.add(new Block(bytes, bits));
+        }
+        return new TrustedProxies(blocks);
+    }
+
+    public boolean isEmpty() {
+        return blocks.isEmpty();
+    }
+
+    /** Decides each request's client address before the rate limits read it; nothing when no proxy is trusted. */
+    public void register(RoutesConfig routes) {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        routes.before(ctx -> {
+            String socket = ctx.ip();
+            String client = clientAddress(socket, Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+            if (!client.equals(socket)) {
+                ctx.attribute(ATTRIBUTE, client);
+            }
+        });
+    }
+
+    /** The request's client address: the one a trusted proxy forwarded, else the socket's. */
+    public static String clientAddress(Context ctx) {
+        String forwarded = ctx.attribute(ATTRIBUTE);
+        return forwarded != null ? forwarded : ctx.ip();
+    }
+
+    /**
+     * The client's address given the socket's and every {@code X-Forwarded-For} header in order.
+     * Answers the socket address unless it belongs to a trusted proxy.
+     */
+    public String clientAddress(String socketAddress, List<String> forwardedFor) {
+        Optional<byte[]> socket = literal(unbracket(socketAddress));
+        if (socket.isEmpty() || !trusted(socket.get())) {
+            return socketAddress;
+        }
+        List<String> hops = new ArrayList<>();
+        for (String header : forwardedFor) {
+            for (String hop : header.split(",")) {
+                hops.add(hop.trim());
+            }
+        }
+        String known = socketAddress;
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            String hop = withoutPort(hops.get(i));
+            Optional<byte[]> address = literal(hop);
+            if (address.isEmpty()) {
+                return known;   // "unknown", a host name or garbage: nothing left of it can be believed
+            }
+            known = hop;
+            if (!trusted(address.get())) {
+                return hop;
+            }
+        }
+        return known;   // every hop is a trusted proxy: the left-most one is as far as anyone can tell
+    }
+
+    private boolean trusted(byte[] address) {
+        for (Block block : blocks) {
+            if (block.contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code 1.2.3.4:5678} → {@code 1.2.3.4}; {@code [2001:db8::1]:443} → {@code 2001:db8::1}. */
+    private static String withoutPort(String hop) {
+        if (hop.startsWith("[")) {
+            int close = hop.indexOf(']');
+            return close < 0 ? hop : hop.substring(1, close);
+        }
+        int colon = hop.indexOf(':');
+        if (colon >= 0 && colon == hop.lastIndexOf(':') && IPV4.matcher(hop.substring(0, colon)).matches()) {
+            return hop.substring(0, colon);
+        }
+        return hop;
+    }
+
+    private static String unbracket(String address) {
+        if (address == null) {
+            return "";
+        }
+        return address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+    }
+
+    /**
+     * The bytes of an IP literal, IPv4-mapped IPv6 addresses as IPv4. Never looks a name up: only a
+     * dotted quad or a string of IPv6 characters with a colon reaches {@link InetAddress}.
+     */
+    private static Optional<byte[]> literal(String text) {
+        if (text == null || text.isEmpty() || text.length() > 45) {
+            return Optional.empty();
+        }
+        boolean ipv4 = IPV4.matcher(text).matches();
+        boolean ipv6 = text.indexOf(':') >= 0 && IPV6_CHARACTERS.matcher(text).matches();
+        if (!ipv4 && !ipv6) {
+            return Optional.empty();
+        }
+        if (ipv4) {
+            for (String part : text.split("\\.")) {
+                if (Integer.parseInt(part) > 255) {
+                    return Optional.empty();
+                }
+            }
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text).getAddress());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+}
