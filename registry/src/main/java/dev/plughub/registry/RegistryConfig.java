@@ -1,5 +1,6 @@
 package dev.plughub.registry;
 
+import dev.plughub.registry.http.CorsOrigins;
 import dev.plughub.registry.imports.GitImportSettings;
 import dev.plughub.registry.ratelimit.RateLimits;
 import dev.plughub.registry.ratelimit.TrustedProxies;
@@ -27,6 +28,7 @@ import java.util.Optional;
  *                        data directory. Its toString never shows the password.
  * @param trustedProxies  reverse proxies whose X-Forwarded-For names the client (PLUGHUB_TRUSTED_PROXIES);
  *                        none by default, so no header can change who a client is
+ * @param corsOrigins     web origins whose pages may call the API from a browser (PLUGHUB_CORS_ORIGINS); none by default
  */
 public record RegistryConfig(
         String host,
@@ -40,7 +42,8 @@ public record RegistryConfig(
         Optional<BlobStores.Location> blobStore,
         DatabaseSettings database,
         GitImportSettings gitImport,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        CorsOrigins corsOrigins) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -61,59 +64,65 @@ public record RegistryConfig(
         return new RegistryConfig(host, port, dataDir, apiKey, maxMb * 1024 * 1024, dev,
                 RateLimits.fromEnvironment(env), countDownloads, blobStore, DatabaseSettings.fromEnvironment(env),
                 GitImportSettings.fromEnvironment(env),
-                first(env, "PLUGHUB_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none()));
+                first(env, "PLUGHUB_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none()),
+                first(env, "PLUGHUB_CORS_ORIGINS").map(CorsOrigins::parse).orElse(CorsOrigins.none()));
     }
 
     public RegistryConfig withHost(String host) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withPort(int port) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withDataDir(Path dataDir) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withApiKey(String apiKey) {
-        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
+        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withMaxPackageBytes(long maxPackageBytes) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withDev(boolean dev) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withRateLimits(RateLimits rateLimits) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withCountDownloads(boolean countDownloads) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withBlobStore(BlobStores.Location blobStore) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads,
-                Optional.of(blobStore), database, gitImport, trustedProxies);
+                Optional.of(blobStore), database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withDatabase(DatabaseSettings database) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies);
+                database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withTrustedProxies(TrustedProxies trustedProxies) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies);
+                database, gitImport, trustedProxies, corsOrigins);
+    }
+
+    public RegistryConfig withCorsOrigins(CorsOrigins corsOrigins) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
+                database, gitImport, trustedProxies, corsOrigins);
     }
 
     public RegistryConfig withGitImport(GitImportSettings gitImport) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies);
+                database, gitImport, trustedProxies, corsOrigins);
     }
 
     private static Optional<String> first(Map<String, String> env, String... names) {

@@ -223,6 +223,7 @@ public final class RegistryServer implements AutoCloseable {
                 });
                 HttpErrors.register(cfg.routes);
                 config.trustedProxies().register(cfg.routes);   // before anything asks who the client is
+                config.corsOrigins().register(cfg.routes);   // before a rate limit or an error can answer
                 rateLimiter.register(cfg.routes);   // before every API route; nothing when all limits are 0
                 freshReads.ifPresent(f -> f.register(cfg.routes));   // before any route reads a cache
                 bannedPlugins.register(cfg.routes);   // after FreshReads: a ban on another node is seen at once
