@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param trustedProxies  reverse proxies whose X-Forwarded-For names the client (PLUGHUB_TRUSTED_PROXIES);
  *                        none by default, so no header can change who a client is
  * @param corsOrigins     web origins whose pages may call the API from a browser (PLUGHUB_CORS_ORIGINS); none by default
+ * @param metricsToken    a bearer token that reads {@code GET /metrics} and nothing else (PLUGHUB_METRICS_TOKEN)
  */
 public record RegistryConfig(
         String host,
@@ -43,7 +44,8 @@ public record RegistryConfig(
         DatabaseSettings database,
         GitImportSettings gitImport,
         TrustedProxies trustedProxies,
-        CorsOrigins corsOrigins) {
+        CorsOrigins corsOrigins,
+        Optional<String> metricsToken) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -65,64 +67,70 @@ public record RegistryConfig(
                 RateLimits.fromEnvironment(env), countDownloads, blobStore, DatabaseSettings.fromEnvironment(env),
                 GitImportSettings.fromEnvironment(env),
                 first(env, "PLUGHUB_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none()),
-                first(env, "PLUGHUB_CORS_ORIGINS").map(CorsOrigins::parse).orElse(CorsOrigins.none()));
+                first(env, "PLUGHUB_CORS_ORIGINS").map(CorsOrigins::parse).orElse(CorsOrigins.none()),
+                first(env, "PLUGHUB_METRICS_TOKEN").map(String::trim));
     }
 
     public RegistryConfig withHost(String host) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withPort(int port) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withDataDir(Path dataDir) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withApiKey(String apiKey) {
-        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
+        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withMaxPackageBytes(long maxPackageBytes) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withDev(boolean dev) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withRateLimits(RateLimits rateLimits) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withCountDownloads(boolean countDownloads) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withBlobStore(BlobStores.Location blobStore) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads,
-                Optional.of(blobStore), database, gitImport, trustedProxies, corsOrigins);
+                Optional.of(blobStore), database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withDatabase(DatabaseSettings database) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins);
+                database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withTrustedProxies(TrustedProxies trustedProxies) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins);
+                database, gitImport, trustedProxies, corsOrigins, metricsToken);
+    }
+
+    public RegistryConfig withMetricsToken(String metricsToken) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
+                database, gitImport, trustedProxies, corsOrigins, Optional.of(metricsToken));
     }
 
     public RegistryConfig withCorsOrigins(CorsOrigins corsOrigins) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins);
+                database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     public RegistryConfig withGitImport(GitImportSettings gitImport) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins);
+                database, gitImport, trustedProxies, corsOrigins, metricsToken);
     }
 
     private static Optional<String> first(Map<String, String> env, String... names) {

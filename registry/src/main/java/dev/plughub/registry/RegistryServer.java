@@ -40,6 +40,7 @@ import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.LoopbackTunedConnector;
 import dev.plughub.registry.imports.GitImporter;
 import dev.plughub.registry.imports.ImportRoutes;
+import dev.plughub.registry.metrics.MetricsRoutes;
 import dev.plughub.registry.moderation.BannedPlugins;
 import dev.plughub.registry.moderation.ModerationRoutes;
 import dev.plughub.registry.moderation.ModerationService;
@@ -81,6 +82,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.jdbi.v3.core.Handles;
 
 /**
@@ -205,6 +207,9 @@ public final class RegistryServer implements AutoCloseable {
                     new ImportRoutes(gitImporter, publishing, authenticator);
 
             SystemRoutes system = new SystemRoutes(dataDir, catalogStore::countPlugins, config.dev());
+            StatisticsHandler httpStatistics = new StatisticsHandler();
+            MetricsRoutes metrics = new MetricsRoutes(httpStatistics, catalogStore::countPlugins, downloadCounter::pending,
+                    db::pools, access, config.metricsToken());
 
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -219,6 +224,7 @@ public final class RegistryServer implements AutoCloseable {
                 cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxPackageBytes() + 1024 * 1024, SizeUnit.BYTES);
                 cfg.jetty.modifyServer(server -> {
                     server.insertHandler(new GracefulHandler());
+                    server.insertHandler(httpStatistics);   // outermost: every answer is counted, errors included
                     server.setStopTimeout(20_000);
                 });
                 HttpErrors.register(cfg.routes);
@@ -228,6 +234,7 @@ public final class RegistryServer implements AutoCloseable {
                 freshReads.ifPresent(f -> f.register(cfg.routes));   // before any route reads a cache
                 bannedPlugins.register(cfg.routes);   // after FreshReads: a ban on another node is seen at once
                 system.register(cfg.routes);
+                metrics.register(cfg.routes);
                 publishRoutes.register(cfg.routes);
                 importRoutes.register(cfg.routes);
                 catalogRoutes.register(cfg.routes);

@@ -2,10 +2,14 @@ package dev.plughub.registry.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -169,6 +173,18 @@ public final class Database implements AutoCloseable {
                     + unknown.get().getVersion() + ", newer than this Plughub knows (up to version " + known
                     + "): run the Plughub release that migrated it, or restore the backup taken before that upgrade");
         }
+    }
+
+    /** The connection pools by name: SQLite's writer and readers, or PostgreSQL's one pool. */
+    public Map<String, HikariPoolMXBean> pools() {
+        Map<String, HikariPoolMXBean> pools = new LinkedHashMap<>();
+        for (HikariDataSource pool : List.of(writerPool, readerPool)) {
+            HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+            if (bean != null) {
+                pools.putIfAbsent(pool.getPoolName(), bean);
+            }
+        }
+        return pools;
     }
 
     public Dialect dialect() {
