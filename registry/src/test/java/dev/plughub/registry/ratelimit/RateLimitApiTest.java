@@ -28,7 +28,8 @@ class RateLimitApiTest {
     @TempDir
     Path packages;
 
-    private static void awayFromWindowEnd(Duration window) throws InterruptedException {
+    /** Waits out the end of a fixed window when fewer than 8 s are left, so a test's requests fall in one window. */
+    static void awayFromWindowEnd(Duration window) throws InterruptedException {
         long ms = window.toMillis();
         long left = ms - Instant.now().toEpochMilli() % ms;
         if (left < 8_000) {

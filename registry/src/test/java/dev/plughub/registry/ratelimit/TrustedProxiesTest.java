@@ -8,7 +8,6 @@ import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -76,7 +75,7 @@ class TrustedProxiesTest {
         try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(2, 0, 0, 0))
                 .withTrustedProxies(TrustedProxies.parse("127.0.0.1")))) {
             Api api = registry.api();
-            awayFromMinuteEnd();
+            RateLimitApiTest.awayFromWindowEnd(Duration.ofMinutes(1));
             for (int i = 0; i < 2; i++) {
                 assertThat(api.get("/api/v1/stats", "X-Forwarded-For", "198.51.100.1").status()).isEqualTo(200);
             }
@@ -90,20 +89,12 @@ class TrustedProxiesTest {
     void without_trusted_proxies_a_forwarded_for_header_changes_nothing() throws Exception {
         try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(2, 0, 0, 0)))) {
             Api api = registry.api();
-            awayFromMinuteEnd();
+            RateLimitApiTest.awayFromWindowEnd(Duration.ofMinutes(1));
             for (int i = 0; i < 2; i++) {
                 assertThat(api.get("/api/v1/stats", "X-Forwarded-For", "198.51.100." + i).status()).isEqualTo(200);
             }
             assertThat(api.get("/api/v1/stats", "X-Forwarded-For", "198.51.100.77").status())
                     .as("a made-up address does not buy a fresh count").isEqualTo(429);
-        }
-    }
-
-    private static void awayFromMinuteEnd() throws InterruptedException {
-        long ms = Duration.ofMinutes(1).toMillis();
-        long left = ms - Instant.now().toEpochMilli() % ms;
-        if (left < 8_000) {
-            Thread.sleep(left + 100);
         }
     }
 }
