@@ -35,6 +35,7 @@ import dev.plughub.registry.downloads.DownloadStore;
 import dev.plughub.registry.downloads.OrphanSweeper;
 import dev.plughub.registry.downloads.PackageFiles;
 import dev.plughub.registry.downloads.VersionLookup;
+import dev.plughub.registry.http.HeadRoutes;
 import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.LoopbackTunedConnector;
@@ -254,6 +255,7 @@ public final class RegistryServer implements AutoCloseable {
                 extensions.forEach(extension -> extension.register(cfg.routes));
                 apiDocs.register(cfg);
             });
+            HeadRoutes.mirrorGets(app.unsafe.internalRouter);
             app.start();
             Thread.ofVirtual().name("openapi-warm-up").start(apiDocs::warmUp);
             return new RegistryServer(config, app, resources, authenticator);
