@@ -19,6 +19,7 @@ import dev.plughub.registry.audit.AuditRoutes;
 import dev.plughub.registry.badges.BadgeRoutes;
 import dev.plughub.registry.badges.BadgeService;
 import dev.plughub.registry.badges.BadgeStore;
+import dev.plughub.registry.catalog.CachedDetails;
 import dev.plughub.registry.catalog.CatalogCache;
 import dev.plughub.registry.catalog.CatalogRoutes;
 import dev.plughub.registry.catalog.CatalogService;
@@ -35,6 +36,7 @@ import dev.plughub.registry.downloads.DownloadStore;
 import dev.plughub.registry.downloads.OrphanSweeper;
 import dev.plughub.registry.downloads.PackageFiles;
 import dev.plughub.registry.downloads.VersionLookup;
+import dev.plughub.registry.http.BeforeRule;
 import dev.plughub.registry.http.HeadRoutes;
 import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
@@ -212,6 +214,14 @@ public final class RegistryServer implements AutoCloseable {
             MetricsRoutes metrics = new MetricsRoutes(httpStatistics, catalogStore::countPlugins, downloadCounter::pending,
                     db::pools, access, config.metricsToken());
 
+            // Each runs before the routes, in this order; CachedDetails asks each of them too.
+            List<BeforeRule> beforeRules = new ArrayList<>();
+            beforeRules.add(config.trustedProxies());   // before anything asks who the client is
+            beforeRules.add(config.corsOrigins());   // before a rate limit or an error can answer
+            beforeRules.add(rateLimiter);   // before every API route; nothing when all limits are 0
+            freshReads.ifPresent(beforeRules::add);   // before any route reads a cache
+            beforeRules.add(bannedPlugins);   // after FreshReads: a ban on another node is seen at once
+
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.addConnector((server, http) ->
@@ -224,16 +234,13 @@ public final class RegistryServer implements AutoCloseable {
                 cfg.jetty.multipartConfig.maxFileSize(config.maxPackageBytes(), SizeUnit.BYTES);
                 cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxPackageBytes() + 1024 * 1024, SizeUnit.BYTES);
                 cfg.jetty.modifyServer(server -> {
+                    server.insertHandler(new CachedDetails(catalogCache, beforeRules));   // in front of Javalin
                     server.insertHandler(new GracefulHandler());
                     server.insertHandler(httpStatistics);   // outermost: every answer is counted, errors included
                     server.setStopTimeout(20_000);
                 });
                 HttpErrors.register(cfg.routes);
-                config.trustedProxies().register(cfg.routes);   // before anything asks who the client is
-                config.corsOrigins().register(cfg.routes);   // before a rate limit or an error can answer
-                rateLimiter.register(cfg.routes);   // before every API route; nothing when all limits are 0
-                freshReads.ifPresent(f -> f.register(cfg.routes));   // before any route reads a cache
-                bannedPlugins.register(cfg.routes);   // after FreshReads: a ban on another node is seen at once
+                beforeRules.forEach(rule -> rule.register(cfg.routes));
                 system.register(cfg.routes);
                 metrics.register(cfg.routes);
                 publishRoutes.register(cfg.routes);

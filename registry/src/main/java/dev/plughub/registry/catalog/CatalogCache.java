@@ -71,6 +71,12 @@ public final class CatalogCache {
         return details.get(pluginId, load);
     }
 
+    /** The serialized detail of a plugin when it is cached right now; never loads one. */
+    Optional<byte[]> cachedDetail(String pluginId) {
+        Optional<byte[]> body = details.getIfPresent(pluginId);
+        return body == null ? Optional.empty() : body;
+    }
+
     byte[] list(ListQuery query, Supplier<byte[]> load) {
         return lists.get(new ListKey(generation.get(), query), key -> load.get());
     }

@@ -1,9 +1,11 @@
 package dev.plughub.registry.cluster;
 
+import dev.plughub.registry.http.BeforeRule;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * Makes a write on any node visible on this one as soon as that write's call has returned: before
@@ -12,7 +14,7 @@ import java.util.Set;
  * of catalogue data before the request reads any of them. Registered only when the database is
  * PostgreSQL; a SQLite node is alone and its own writes already invalidate its caches.
  */
-public final class FreshReads {
+public final class FreshReads implements BeforeRule {
 
     /**
      * Routes that read no cache: the health check must answer (and say the database is down) even
@@ -31,8 +33,23 @@ public final class FreshReads {
     }
 
     /** Before every request, not only the API's: the PF4J repository and the docs read the same caches. */
+    @Override
     public void register(RoutesConfig routes) {
         routes.before(this::check);
+    }
+
+    /**
+     * Catches up, as before any request, and then has nothing more to do; when the stamp cannot be read
+     * the request takes the full way, whose before-handler answers that the database is unavailable.
+     */
+    @Override
+    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
+        try {
+            catchUp();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     void check(Context ctx) {

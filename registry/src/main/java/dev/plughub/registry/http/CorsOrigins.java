@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * The web origins whose pages may call the API from a browser ({@code PLUGHUB_CORS_ORIGINS}:
@@ -20,7 +21,7 @@ import java.util.Locale;
  *
  * @param origins {@code scheme://host[:port]} each, or the single entry {@code *}
  */
-public record CorsOrigins(List<String> origins) {
+public record CorsOrigins(List<String> origins) implements BeforeRule {
 
     /** What a page may read from an answer besides the simple headers: caching, downloads, limits. */
     private static final String EXPOSED = String.join(", ", "ETag", "Content-Disposition", "Content-Range",
@@ -75,6 +76,7 @@ public record CorsOrigins(List<String> origins) {
     }
 
     /** Answers preflights and marks answers for the listed origins; nothing at all when none is listed. */
+    @Override
     public void register(RoutesConfig routes) {
         if (origins.isEmpty()) {
             return;
@@ -88,7 +90,7 @@ public record CorsOrigins(List<String> origins) {
      */
     private void mark(Context ctx) {
         String origin = ctx.header("Origin");
-        if (origin == null || !(origins.contains("*") || origins.contains(origin.toLowerCase(Locale.ROOT)))) {
+        if (!listed(origin)) {
             return;
         }
         if (origins.contains("*")) {
@@ -110,5 +112,15 @@ public record CorsOrigins(List<String> origins) {
             return;
         }
         ctx.header("Access-Control-Expose-Headers", EXPOSED);
+    }
+
+    /** A listed origin's requests get CORS headers; any other request is left alone. */
+    @Override
+    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
+        return !listed(headers.get("Origin"));
+    }
+
+    private boolean listed(String origin) {
+        return origin != null && (origins.contains("*") || origins.contains(origin.toLowerCase(Locale.ROOT)));
     }
 }

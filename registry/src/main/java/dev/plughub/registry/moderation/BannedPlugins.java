@@ -6,6 +6,7 @@ import dev.plughub.registry.catalog.CatalogService;
 import dev.plughub.registry.catalog.CatalogStore;
 import dev.plughub.registry.catalog.CatalogStore.PluginRow;
 import dev.plughub.registry.http.ApiException;
+import dev.plughub.registry.http.BeforeRule;
 import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.storage.Database;
 import io.javalin.config.RoutesConfig;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * Seed 001: a banned plugin is "listed for owners and admins only". Lists apply that in their query
@@ -29,7 +31,7 @@ import java.util.Set;
  * change drops the caches ({@code FreshReads}), and at least every {@link #FRESHNESS}; a request for
  * a plugin that is not banned costs a set look-up.
  */
-public final class BannedPlugins {
+public final class BannedPlugins implements BeforeRule {
 
     private static final String PLUGINS = "/api/v1/plugins/";
     /**
@@ -61,8 +63,15 @@ public final class BannedPlugins {
      * path with a regular expression on every request unless the path is {@code *}, and
      * {@link #hiddenRead} tells the plugin reads apart with a prefix test instead.
      */
+    @Override
     public void register(RoutesConfig routes) {
         routes.before(this::check);
+    }
+
+    /** Only a banned plugin's detail needs the check (who is asking); any other is left alone. */
+    @Override
+    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
+        return !bannedIds().contains(pluginId);
     }
 
     /** Forgets the ids, so the next request reads them again (a status changed). */

@@ -5,6 +5,7 @@ import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.catalog.PublishRoutes;
 import dev.plughub.registry.imports.ImportRoutes;
 import dev.plughub.registry.http.ApiException;
+import dev.plughub.registry.http.BeforeRule;
 import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.storage.Database;
 import dev.plughub.registry.storage.Dialect;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * Seed 001's rate limits, applied before every API route: each request falls in at most one
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
  * refused one is 429 {@code RATE_LIMITED} with {@code Retry-After} (seconds). The operator key is
  * exempt. A kind whose limit is 0 is not counted at all, and with every limit 0 nothing is registered.
  */
-public final class RateLimiter {
+public final class RateLimiter implements BeforeRule {
 
     /** The classes of seed 001's table. */
     public enum Kind {
@@ -77,11 +79,18 @@ public final class RateLimiter {
     }
 
     /** Registers the check before the API routes, unless every limit is off. */
+    @Override
     public void register(RoutesConfig routes) {
         if (limits.isUnlimited()) {
             return;
         }
         routes.before("/api/*", this::check);
+    }
+
+    /** A detail read is a query: it is counted, and gets the limit's headers, whenever queries are limited. */
+    @Override
+    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
+        return !limiters.containsKey(Kind.QUERIES);
     }
 
     /** The kind a request counts against, if any. */

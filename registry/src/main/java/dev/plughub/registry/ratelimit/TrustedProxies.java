@@ -1,5 +1,6 @@
 package dev.plughub.registry.ratelimit;
 
+import dev.plughub.registry.http.BeforeRule;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * The reverse proxies whose {@code X-Forwarded-For} the registry believes ({@code PLUGHUB_TRUSTED_PROXIES}:
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  * client chose to send. A request whose socket address is not trusted keeps it, whatever headers it
  * carries. An entry that is not an address ends the walk at the last address known for sure.
  */
-public final class TrustedProxies {
+public final class TrustedProxies implements BeforeRule {
 
     /** The request attribute holding the client address when a trusted proxy forwarded the request. */
     private static final String ATTRIBUTE = "plughub.client-address";
@@ -93,6 +95,7 @@ public final class TrustedProxies {
     }
 
     /** Decides each request's client address before the rate limits read it; nothing when no proxy is trusted. */
+    @Override
     public void register(RoutesConfig routes) {
         if (blocks.isEmpty()) {
             return;
@@ -104,6 +107,12 @@ public final class TrustedProxies {
                 ctx.attribute(ATTRIBUTE, client);
             }
         });
+    }
+
+    /** It only notes the client's address, which only rules that count requests read: they answer for themselves. */
+    @Override
+    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
+        return true;
     }
 
     /** The request's client address: the one a trusted proxy forwarded, else the socket's. */

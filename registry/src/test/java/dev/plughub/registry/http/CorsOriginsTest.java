@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plughub.registry.RegistryConfig;
 import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.Publisher;
+import dev.plughub.registry.testing.TestPackages;
 import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +20,9 @@ class CorsOriginsTest {
 
     @TempDir
     Path dataDir;
+
+    @TempDir
+    Path packages;
 
     private static ApiResponse preflight(Api api, String origin) {
         return api.request("OPTIONS", "/api/v1/plugins/search")
@@ -42,6 +47,14 @@ class CorsOriginsTest {
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.header("Access-Control-Allow-Origin")).contains(STORE);
             assertThat(read.header("Access-Control-Expose-Headers").orElseThrow()).contains("ETag").contains("X-RateLimit-Remaining");
+
+            Publisher.published(api, TestPackages.zip(packages, "cors-read", "1.0.0"));
+            for (int i = 0; i < 3; i++) {   // the first read caches the detail; the others are served from the cache
+                ApiResponse detail = api.get("/api/v1/plugins/cors-read", "Origin", STORE);
+                assertThat(detail.status()).isEqualTo(200);
+                assertThat(detail.header("Access-Control-Allow-Origin")).as("read %d", i + 1).contains(STORE);
+                assertThat(detail.header("Vary")).as("read %d", i + 1).contains("Origin");
+            }
 
             ApiResponse missing = api.get("/api/v1/plugins/no-such-plugin", "Origin", STORE);
             assertThat(missing.status()).isEqualTo(404);

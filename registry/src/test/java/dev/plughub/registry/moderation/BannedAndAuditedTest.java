@@ -60,6 +60,10 @@ class BannedAndAuditedTest extends RunningRegistry {
                 assertThat(api.get("/api/v1/plugins/hidden" + read, who).status()).as("%s by a manager", read).isEqualTo(200);
             }
         }
+        // the managers' reads cached the detail; nobody else gets it from there either
+        assertThat(api.get("/api/v1/plugins/hidden", bearer(owner)).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/plugins/hidden").status()).as("anonymous, after the owner's read").isEqualTo(404);
+        assertThat(api.get("/api/v1/plugins/hidden", bearer(stranger)).status()).as("a stranger, after it").isEqualTo(404);
         // spellings a route decodes to the same id are hidden too
         for (String spelled : List.of("/api/v1/plugins/h%69dden", "/api/v1/plugins/hidden/", "/api/v1/plugins/hidden/stats/")) {
             assertThat(api.get(spelled).status()).as(spelled).isIn(404);

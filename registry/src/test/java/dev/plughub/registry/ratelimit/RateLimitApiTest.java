@@ -78,6 +78,26 @@ class RateLimitApiTest {
     }
 
     @Test
+    void every_read_of_a_plugins_detail_counts_even_when_its_answer_is_cached() throws Exception {
+        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
+            catalog.plugin("popular");
+            catalog.version("popular", "1.0.0", new byte[] {1, 2, 3}, "zip");
+        }
+        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(3, 0, 0, 0)))) {
+            Api api = registry.api();
+            awayFromWindowEnd(Duration.ofMinutes(1));
+            for (int i = 0; i < 3; i++) {   // the first read caches the answer; the others are served from it
+                ApiResponse ok = api.get("/api/v1/plugins/popular");
+                assertThat(ok.status()).isEqualTo(200);
+                assertLimitHeaders(ok, 3, 2 - i);
+            }
+            ApiResponse refused = api.get("/api/v1/plugins/popular");
+            assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
     void downloads_are_limited_apart_from_queries() throws Exception {
         try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
             catalog.plugin("limited");

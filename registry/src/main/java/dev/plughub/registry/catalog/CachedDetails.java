@@ -1,0 +1,73 @@
+package dev.plughub.registry.catalog;
+
+import dev.plughub.core.manifest.PluginId;
+import dev.plughub.registry.http.BeforeRule;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers {@code GET /api/v1/plugins/{id}} — the registry's most frequent request — from
+ * {@link CatalogCache} in Jetty's own handler, before Javalin and the servlet layer, which cost
+ * more than the rest of such a request put together. It answers only when the serialized detail is
+ * already cached and every {@link BeforeRule} would leave the request alone; everything else goes
+ * on to Javalin untouched, where the route fills the cache. The answer is the route's answer, byte
+ * for byte: the cached body, its type and its length (the connector adds the rest to both).
+ */
+public final class CachedDetails extends Handler.Wrapper {
+
+    private static final String PREFIX = "/api/v1/plugins/";
+
+    private final CatalogCache cache;
+    private final List<BeforeRule> rules;
+
+    public CachedDetails(CatalogCache cache, List<BeforeRule> rules) {
+        this.cache = cache;
+        this.rules = List.copyOf(rules);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Optional<byte[]> body = answerable(request);
+        if (body.isEmpty()) {
+            return super.handle(request, response, callback);
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.get().length);
+        response.write(true, ByteBuffer.wrap(body.get()), callback);
+        return true;
+    }
+
+    /** The cached answer when this request may have it; empty sends the request the full way. */
+    private Optional<byte[]> answerable(Request request) {
+        HttpURI uri = request.getHttpURI();
+        String path = uri.getPath();
+        if (!"GET".equals(request.getMethod()) || uri.getQuery() != null || path == null || !path.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String pluginId = path.substring(PREFIX.length());   // a valid id has nothing to decode and no '/'
+        if (!PluginId.isValid(pluginId)) {
+            return Optional.empty();
+        }
+        if (cache.cachedDetail(pluginId).isEmpty()) {
+            return Optional.empty();   // the route loads it, and caches it for the requests after this one
+        }
+        try {
+            for (BeforeRule rule : rules) {
+                if (!rule.leavesDetailAlone(pluginId, request.getHeaders())) {
+                    return Optional.empty();
+                }
+            }
+        } catch (RuntimeException e) {
+            return Optional.empty();   // a rule could not decide (its database?): its own handler will say why
+        }
+        return cache.cachedDetail(pluginId);   // again: a rule may have just dropped what another node changed
+    }
+}
