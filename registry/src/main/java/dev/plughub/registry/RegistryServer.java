@@ -41,6 +41,7 @@ import dev.plughub.registry.http.HeadRoutes;
 import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.LoopbackTunedConnector;
+import dev.plughub.registry.http.ServerErrors;
 import dev.plughub.registry.imports.GitImporter;
 import dev.plughub.registry.imports.ImportRoutes;
 import dev.plughub.registry.metrics.MetricsRoutes;
@@ -238,6 +239,7 @@ public final class RegistryServer implements AutoCloseable {
                     server.insertHandler(new GracefulHandler());
                     server.insertHandler(httpStatistics);   // outermost: every answer is counted, errors included
                     server.setStopTimeout(20_000);
+                    server.setErrorHandler(new ServerErrors());   // what Jetty answers itself, in the API's envelope
                 });
                 HttpErrors.register(cfg.routes);
                 beforeRules.forEach(rule -> rule.register(cfg.routes));

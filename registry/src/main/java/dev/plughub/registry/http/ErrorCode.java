@@ -23,11 +23,13 @@ public enum ErrorCode {
     CONFLICT(409),
     DEPENDENCY_CONFLICT(409),   // resolve: no consistent install plan exists
     PACKAGE_TOO_LARGE(413),
+    URI_TOO_LONG(414),          // refused by the HTTP server before any route (http/ServerErrors)
     UNSUPPORTED_MEDIA_TYPE(415),
     RANGE_NOT_SATISFIABLE(416),
     VALIDATION_FAILED(422),
     PLUGIN_BANNED(403),
     RATE_LIMITED(429),
+    HEADERS_TOO_LARGE(431),     // refused by the HTTP server before any route (http/ServerErrors)
     INTERNAL_ERROR(500),
     UPSTREAM_UNAVAILABLE(502),  // a git host (or other remote) the registry fetches from cannot be reached
     SERVICE_UNAVAILABLE(503),

@@ -1,0 +1,69 @@
+package dev.plughub.registry.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * What the HTTP server answers itself, before any route runs — a malformed request line or %-escape
+ * (400), a URI or headers too long (414, 431), a request that arrives while the server stops (503),
+ * a failure outside the routes (500) — in the API's error envelope, as every route answers, not as
+ * Jetty's HTML page.
+ */
+public final class ServerErrors extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
+                                    Callback callback) {
+        byte[] body = body(status, message);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** A request the parser could not read at all: the connection writes this body and closes. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        return ByteBuffer.wrap(body(status, reason));
+    }
+
+    static byte[] body(int status, String reason) {
+        ErrorCode code = switch (status) {
+            case 400 -> ErrorCode.BAD_REQUEST;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PACKAGE_TOO_LARGE;
+            case 414 -> ErrorCode.URI_TOO_LONG;
+            case 431 -> ErrorCode.HEADERS_TOO_LARGE;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            default -> status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR;
+        };
+        try {
+            return Json.mapper().writeValueAsBytes(ErrorBody.of(code, sentence(status, reason), null));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sentence(int status, String reason) {
+        String detail = reason == null || reason.isBlank() || reason.equals(HttpStatus.getMessage(status)) ? "" : " (" + reason + ")";
+        return switch (status) {
+            case 400 -> "The request is not valid HTTP or its path is malformed, e.g. a '%' not followed by two hex digits" + detail;
+            case 413 -> "The request is larger than this server accepts" + detail;
+            case 414 -> "The request's URI is longer than this server accepts (8 KiB)";
+            case 431 -> "The request's headers are larger than this server accepts (8 KiB)";
+            case 503 -> "The server cannot answer right now (it may be stopping); try again shortly";
+            default -> status >= 500
+                    ? "The server failed to answer this request; the operator has been told in the log"
+                    : HttpStatus.getMessage(status) + detail;
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package dev.plughub.registry.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plughub.registry.testing.RunningRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests the HTTP server refuses before any route runs still get the API's error envelope, not an
+ * HTML page. Sent over a raw socket: no HTTP client would send them.
+ */
+class ServerErrorsTest extends RunningRegistry {
+
+    private record Raw(int status, String headers, JsonNode body) {
+    }
+
+    @Test
+    void a_malformed_escape_or_request_line_is_a_json_400() throws IOException {
+        for (String request : new String[] {
+                "GET /api/v1/plugins/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/plugins/a%00b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GARBAGE\r\n\r\n"}) {
+            Raw answer = send(request);
+            assertThat(answer.status()).as(request).isEqualTo(400);
+            assertThat(answer.headers()).as(request).contains("content-type: application/json");
+            assertThat(answer.body().path("success").asBoolean(true)).isFalse();
+            assertThat(answer.body().path("code").asText()).isEqualTo("BAD_REQUEST");
+            assertThat(answer.body().path("error").asText()).contains("malformed");
+        }
+    }
+
+    @Test
+    void a_uri_or_headers_too_long_are_json_414_and_431() throws IOException {
+        Raw longUri = send("GET /api/v1/plugins/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(longUri.status()).isEqualTo(414);
+        assertThat(longUri.body().path("code").asText()).isEqualTo("URI_TOO_LONG");
+
+        Raw bigHeader = send("GET /api/v1/plugins HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+        assertThat(bigHeader.status()).isEqualTo(431);
+        assertThat(bigHeader.headers()).contains("content-type: application/json");
+        assertThat(bigHeader.body().path("code").asText()).isEqualTo("HEADERS_TOO_LARGE");
+
+        assertThat(api.get("/api/v1/health").status()).as("the server answers on").isEqualTo(200);
+    }
+
+    private static Raw send(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", registry.server().port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, end);
+            int status = Integer.parseInt(head.split(" ", 3)[1]);
+            return new Raw(status, head.toLowerCase(Locale.ROOT), new ObjectMapper().readTree(answer.substring(end + 4)));
+        }
+    }
+}
