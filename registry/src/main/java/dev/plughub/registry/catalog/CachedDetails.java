@@ -53,7 +53,7 @@ public final class CachedDetails extends Handler.Wrapper {
             return Optional.empty();
         }
         String pluginId = path.substring(PREFIX.length());   // a valid id has nothing to decode and no '/'
-        if (!PluginId.isValid(pluginId)) {
+        if (pluginId.indexOf('/') >= 0 || !PluginId.isValid(pluginId)) {   // the cheap test spares downloads a regex
             return Optional.empty();
         }
         if (cache.cachedDetail(pluginId).isEmpty()) {
