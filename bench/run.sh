@@ -9,7 +9,8 @@
 # Environment: PLUGINS, DURATION, WARMUP, THREADS, CONNECTIONS, SEED_CONCURRENCY, PUBLISH_SMALL,
 # PUBLISH_LARGE, KEEP_DATA=1 (keep the temporary folder), PROFILE=1 (JFR samples of each load row),
 # PLUGHUB_JAVA_OPTS (JVM options of the server, as for ./plughub), SERVER_MAIN, SKIP_BUILD=1 (use the
-# jars as they are), RESULTS (also write the table here).
+# jars as they are), RESULTS (also write the table here), CEILING=0 (skip nginx; by default the same
+# bytes are also served by nginx, when it is installed, to show this machine's ceiling today).
 #
 #   CLUSTER=1 bench/run.sh       # PostgreSQL + S3 instead: one node against two (bench/cluster.sh)
 set -euo pipefail
@@ -33,6 +34,7 @@ SEED_CONCURRENCY="${SEED_CONCURRENCY:-6}"
 PUBLISH_SMALL="${PUBLISH_SMALL:-200}"
 PUBLISH_LARGE="${PUBLISH_LARGE:-30}"
 MAX_PACKAGE_MB="${PLUGHUB_MAX_PACKAGE_MB:-64}"
+CEILING="${CEILING:-auto}"
 
 log() { echo "bench: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -97,9 +99,12 @@ port="$(free_port)"
 base="http://127.0.0.1:$port"
 api_key="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 pid=""
+nginx_bin="$(command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; } || true)"
+nginx_conf=""
 
 cleanup() {
   local status=$?
+  [[ -z "$nginx_conf" ]] || "$nginx_bin" -c "$nginx_conf" -s stop 2>/dev/null || true
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -187,8 +192,8 @@ server_cpu_ticks() { sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 
 jcmd="$java_home/bin/jcmd"
 jfr="$java_home/bin/jfr"
 
-wrk_run() { # wrk_run NAME PATH SCRIPT DURATION -> BENCH line on stdout, full output in $work/wrk-NAME.txt
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --latency -s "$3" "$base$2" >"$work/wrk-$1.txt" 2>&1 || true
+wrk_run() { # wrk_run NAME PATH SCRIPT DURATION [BASE] -> BENCH line on stdout, full output in $work/wrk-NAME.txt
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --latency -s "$3" "${5:-$base}$2" >"$work/wrk-$1.txt" 2>&1 || true
   grep '^BENCH ' "$work/wrk-$1.txt" || true
 }
 
@@ -210,7 +215,7 @@ profile_summary() ( # top sampled frames of a JFR recording: self (top of stack)
   } >"$out"
 )
 
-measure() { # measure NAME PATH SCRIPT
+measure() { # measure NAME PATH SCRIPT: a row of the server
   local name="$1" path="$2" script="$3" code line
   code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$base$path" || true)"
   status_of[$name]="$code"
@@ -251,6 +256,56 @@ measure d10m "$d10m_path" "$work/report.lua"
 # issue 3's rows: statistics and the ratings list of a seeded plugin
 measure stats "$detail_path/stats" "$work/report.lua"
 measure ratings "$detail_path/ratings" "$work/report.lua"
+
+# --- the ceiling: nginx serving the same bytes as static files, with Debian's defaults ---
+ceiling() {
+  local www="$work/www" nport nbase name path line
+  mkdir -p "$www"
+  if ! { curl -sf "$base$detail_path" -o "$www/detail.json" && curl -sf "$base$d20k_path" -o "$www/20k.zip" \
+      && curl -sf "$base$d10m_path" -o "$www/10m.zip"; }; then
+    log "ceiling: could not fetch the bytes to serve; skipped"; return 0
+  fi
+  nport="$(free_port)"; nbase="http://127.0.0.1:$nport"
+  nginx_conf="$work/nginx.conf"
+  cat >"$nginx_conf" <<NGINX
+$( [[ "$(id -u)" == 0 ]] && echo "user root;" )
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  types { application/json json; application/zip zip; }
+  server { listen 127.0.0.1:$nport; root $www; }
+}
+NGINX
+  if ! "$nginx_bin" -c "$nginx_conf" -e "$work/nginx-error.log" 2>>"$work/nginx-error.log"; then
+    log "ceiling: nginx did not start (see KEEP_DATA=1 $work/nginx-error.log); skipped"; nginx_conf=""; return 0
+  fi
+  nginx_version="$("$nginx_bin" -v 2>&1 | sed 's/^.*nginx\///')"
+  log "ceiling: nginx $nginx_version on port $nport serving the same bytes"
+  for name in detail d20k d10m; do
+    path="/detail.json"; [[ "$name" == d20k ]] && path="/20k.zip"; [[ "$name" == d10m ]] && path="/10m.zip"
+    wrk_run "nginx-$name-warmup" "$path" "$work/report.lua" 3s "$nbase" >/dev/null
+    line="$(wrk_run "nginx-$name" "$path" "$work/report.lua" "$DURATION" "$nbase")"
+    [[ -n "$line" ]] || { log "nginx $name: wrk printed no result"; continue; }
+    eval "$(echo "$line" | tr ' ' '\n' | grep '=' | sed 's/^/local w_/')"
+    nginx_rps[$name]="$(awk -v r="$w_requests" -v d="$w_duration_us" 'BEGIN { printf "%.0f", r / (d / 1e6) }')"
+    nginx_bps[$name]="$(awk -v b="$w_bytes" -v d="$w_duration_us" 'BEGIN { printf "%.0f", b / (d / 1e6) }')"
+    log "nginx $name: ${nginx_rps[$name]} req/s, $(( nginx_bps[$name] / 1048576 )) MB/s"
+  done
+  "$nginx_bin" -c "$nginx_conf" -s stop 2>/dev/null || true
+  nginx_conf=""
+}
+declare -A nginx_rps nginx_bps
+nginx_version=""
+if [[ "$CEILING" != 0 && -n "$nginx_bin" ]]; then
+  ceiling
+elif [[ "$CEILING" != 0 ]]; then
+  log "ceiling: nginx is not installed (apt-get install nginx-light); skipped"
+fi
 
 # --- publish latency ---
 log "publish latency: $PUBLISH_SMALL × 20 KiB, $PUBLISH_LARGE × 10 MiB, one at a time"
@@ -336,4 +391,21 @@ table() {
   echo "user + system CPU time during the measured run divided by the requests answered: unlike req/s, it hardly depends on"
   echo "what else the machine is doing (2 cores give 2,000,000 µs of CPU a second, shared with wrk)."
 }
-table | tee ${RESULTS:+"$RESULTS"}
+ceiling_table() { # what nginx reached here just now beside Plughub, and what the issue's targets are of its nginx
+  [[ -n "${nginx_rps[detail]:-}${nginx_rps[d20k]:-}${nginx_rps[d10m]:-}" ]] || return 0
+  local gib=1073741824
+  pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else printf "—" }'; }
+  echo
+  echo "The ceiling on this machine just now: nginx $nginx_version serving the same bytes as static files (sendfile on,"
+  echo "tcp_nopush on, a worker per core), wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a 3 s warm-up. The issue's nginx figures"
+  echo "were measured on another day; the last column is what share of them the issue's targets ask for."
+  echo
+  echo "| Row | nginx here now | Plughub | Plughub / nginx | nginx in the issue | Target / nginx in the issue |"
+  echo "|---|---|---|---|---|---|"
+  [[ -z "${nginx_rps[detail]:-}" ]] || echo "| Plugin detail (the same $(stat -c %s "$work/www/detail.json") bytes) | $(commas "${nginx_rps[detail]}") req/s | $(commas "${rps[detail]:-0}") req/s | $(pct "${rps[detail]:-0}" "${nginx_rps[detail]}") | 207,000 req/s (700 bytes) | $(pct 50000 207000) |"
+  [[ -z "${nginx_rps[d20k]:-}" ]] || echo "| 20 KB download | $(commas "${nginx_rps[d20k]}") req/s | $(commas "${rps[d20k]:-0}") req/s | $(pct "${rps[d20k]:-0}" "${nginx_rps[d20k]}") | 181,000 req/s | $(pct 30000 181000) |"
+  if [[ -n "${nginx_bps[d10m]:-}" ]]; then
+    echo "| 10 MB download | $(awk -v b="${nginx_bps[d10m]}" -v g=$gib 'BEGIN { printf "%.2f", b / g }') GB/s | $(awk -v b="${bps[d10m]:-0}" -v g=$gib 'BEGIN { printf "%.2f", b / g }') GB/s | $(pct "${bps[d10m]:-0}" "${nginx_bps[d10m]}") | 7.5 GB/s | $(pct 5 7.5) |"
+  fi
+}
+{ table; ceiling_table; } | tee ${RESULTS:+"$RESULTS"}
