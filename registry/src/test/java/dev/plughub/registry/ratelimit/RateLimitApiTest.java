@@ -43,6 +43,27 @@ class RateLimitApiTest {
         assertThat(Long.parseLong(r.header("X-RateLimit-Reset").orElseThrow())).isBetween(1L, 3600L);
     }
 
+    /** A registry with these limits and one plugin, {@code id} 1.0.0. */
+    private TestRegistry startWithPlugin(String id, RateLimits limits) {
+        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
+            catalog.plugin(id);
+            catalog.version(id, "1.0.0", new byte[] {1, 2, 3}, "zip");
+        }
+        return TestRegistry.start(dataDir, c -> c.withRateLimits(limits));
+    }
+
+    /** {@code limit} GETs of {@code path} pass with the limit's headers counting down; the next is refused. */
+    private static void refusedAfter(Api api, String path, int limit) {
+        for (int i = 0; i < limit; i++) {
+            ApiResponse ok = api.get(path);
+            assertThat(ok.status()).as("%s", ok).isEqualTo(200);
+            assertLimitHeaders(ok, limit, limit - 1 - i);
+        }
+        ApiResponse refused = api.get(path);
+        assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isPresent();
+    }
+
     @Test
     void queries_are_limited_per_address_and_per_user_and_the_operator_is_exempt() throws Exception {
         try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(3, 0, 0, 0)))) {
@@ -79,41 +100,20 @@ class RateLimitApiTest {
 
     @Test
     void every_read_of_a_plugins_detail_counts_even_when_its_answer_is_cached() throws Exception {
-        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
-            catalog.plugin("popular");
-            catalog.version("popular", "1.0.0", new byte[] {1, 2, 3}, "zip");
-        }
-        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(3, 0, 0, 0)))) {
+        try (TestRegistry registry = startWithPlugin("popular", new RateLimits(3, 0, 0, 0))) {
             Api api = registry.api();
             awayFromWindowEnd(Duration.ofMinutes(1));
-            for (int i = 0; i < 3; i++) {   // the first read caches the answer; the others are served from it
-                ApiResponse ok = api.get("/api/v1/plugins/popular");
-                assertThat(ok.status()).isEqualTo(200);
-                assertLimitHeaders(ok, 3, 2 - i);
-            }
-            ApiResponse refused = api.get("/api/v1/plugins/popular");
-            assertThat(refused.status()).as("%s", refused).isEqualTo(429);
-            assertThat(refused.header("Retry-After")).isPresent();
+            // the first read caches the answer; the others are served from it
+            refusedAfter(api, "/api/v1/plugins/popular", 3);
         }
     }
 
     @Test
     void downloads_are_limited_apart_from_queries() throws Exception {
-        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
-            catalog.plugin("limited");
-            catalog.version("limited", "1.0.0", new byte[] {1, 2, 3}, "zip");
-        }
-        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(0, 0, 2, 0)))) {
+        try (TestRegistry registry = startWithPlugin("limited", new RateLimits(0, 0, 2, 0))) {
             Api api = registry.api();
             awayFromWindowEnd(Duration.ofMinutes(1));
-            for (int i = 0; i < 2; i++) {
-                ApiResponse ok = api.get("/api/v1/plugins/limited/download");
-                assertThat(ok.status()).isEqualTo(200);
-                assertLimitHeaders(ok, 2, 1 - i);
-            }
-            ApiResponse refused = api.get("/api/v1/plugins/limited/download");
-            assertThat(refused.status()).isEqualTo(429);
-            assertThat(refused.header("Retry-After")).isPresent();
+            refusedAfter(api, "/api/v1/plugins/limited/download", 2);
             // queries are off (0): not counted, no headers
             ApiResponse query = api.get("/api/v1/plugins/limited");
             assertThat(query.status()).isEqualTo(200);
