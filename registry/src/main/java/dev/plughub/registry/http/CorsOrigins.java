@@ -1,5 +1,6 @@
 package dev.plughub.registry.http;
 
+import dev.plughub.registry.CommaSeparated;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -43,11 +44,8 @@ public record CorsOrigins(List<String> origins) implements BeforeRule {
      */
     public static CorsOrigins parse(String spec) {
         List<String> origins = new ArrayList<>();
-        for (String raw : spec.split(",")) {
-            String entry = raw.trim();
-            if (!entry.isEmpty()) {
-                origins.add(entry.equals("*") ? entry : origin(entry));
-            }
+        for (String entry : CommaSeparated.entries(spec)) {
+            origins.add(entry.equals("*") ? entry : origin(entry));
         }
         if (origins.contains("*") && origins.size() > 1) {
             throw new IllegalArgumentException("PLUGHUB_CORS_ORIGINS: '*' already allows every origin; list origins or '*', not both");

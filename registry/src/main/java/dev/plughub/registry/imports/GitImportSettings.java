@@ -1,14 +1,15 @@
 package dev.plughub.registry.imports;
 
 import dev.plughub.core.net.OutboundPolicy;
+import dev.plughub.registry.CommaSeparated;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The operator's settings for importing from git.
@@ -62,9 +63,8 @@ public record GitImportSettings(OutboundPolicy outbound, Optional<GitToken> toke
     }
 
     private static Set<String> hostList(String text) {
-        List<String> hosts = Arrays.stream(text.split(",")).map(h -> h.trim().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).toList();
-        return new LinkedHashSet<>(hosts);
+        return CommaSeparated.entries(text).stream().map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static Duration seconds(String text) {

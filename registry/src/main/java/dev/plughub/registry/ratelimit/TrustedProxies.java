@@ -1,11 +1,14 @@
 package dev.plughub.registry.ratelimit;
 
+import dev.plughub.core.net.Cidr;
+import dev.plughub.registry.CommaSeparated;
 import dev.plughub.registry.http.BeforeRule;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -29,30 +32,9 @@ public final class TrustedProxies implements BeforeRule {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
 
-    /** One address block: the network's bytes and how many leading bits must match. */
-    private record Block(byte[] network, int prefixBits) {
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            int whole = prefixBits / 8;
-            for (int i = 0; i < whole; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefixBits % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (address[whole] & mask) == (network[whole] & mask);
-        }
-    }
+    private final List<Cidr> blocks;
 
-    private final List<Block> blocks;
-
-    private TrustedProxies(List<Block> blocks) {
+    private TrustedProxies(List<Cidr> blocks) {
         this.blocks = List.copyOf(blocks);
     }
 
@@ -66,28 +48,24 @@ public final class TrustedProxies implements BeforeRule {
      * @throws IllegalArgumentException naming the entry that is not an IP address or CIDR block
      */
     public static TrustedProxies parse(String spec) {
-        List<Block> blocks = new ArrayList<>();
-        for (String raw : spec.split(",")) {
-            String entry = raw.trim();
-            if (entry.isEmpty()) {
-                continue;
+        List<Cidr> blocks = new ArrayList<>();
+        for (String entry : CommaSeparated.entries(spec)) {
+            try {
+                blocks.add(unmapped(Cidr.parse(entry)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("PLUGHUB_TRUSTED_PROXIES: '" + entry
+                        + "' is not an IP address or CIDR block (e.g. 10.0.0.0/8): " + e.getMessage());
             }
-            int slash = entry.indexOf('/');
-            String address = slash < 0 ? entry : entry.substring(0, slash);
-            byte[] bytes = literal(address).orElseThrow(() -> new IllegalArgumentException(
-                    "PLUGHUB_TRUSTED_PROXIES: '" + entry + "' is not an IP address or CIDR block (e.g. 10.0.0.0/8)"));
-            int bits = bytes.length * 8;
-            if (slash >= 0) {
-                String prefix = entry.substring(slash + 1);
-                if (!prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > bits) {
-                    throw new IllegalArgumentException("PLUGHUB_TRUSTED_PROXIES: '" + entry
-                            + "' has a prefix length outside 0.." + bits);
-                }
-                bits = Integer.parseInt(prefix);
-            }
-            blocks.add(new Block(bytes, bits));
         }
         return new TrustedProxies(blocks);
+    }
+
+    /** {@code ::ffff:10.0.0.0/104} is {@code 10.0.0.0/8}: addresses are compared as {@link #literal} reads them. */
+    private static Cidr unmapped(Cidr block) {
+        byte[] network = block.network();
+        boolean mapped = network.length == 16 && block.prefix() >= 96 && network[10] == (byte) 0xff && network[11] == (byte) 0xff
+                && Arrays.equals(network, 0, 10, new byte[10], 0, 10);
+        return mapped ? new Cidr(Arrays.copyOfRange(network, 12, 16), block.prefix() - 96) : block;
     }
 
     public boolean isEmpty() {
@@ -152,7 +130,7 @@ public final class TrustedProxies implements BeforeRule {
     }
 
     private boolean trusted(byte[] address) {
-        for (Block block : blocks) {
+        for (Cidr block : blocks) {
             if (block.contains(address)) {
                 return true;
             }

@@ -55,7 +55,10 @@ class TrustedProxiesTest {
         assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.1, proxy.internal"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'proxy.internal'")
                 .hasMessageContaining("PLUGHUB_TRUSTED_PROXIES");
-        assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/33")).hasMessageContaining("outside 0..32");
+        assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/33")).hasMessageContaining("'10.0.0.0/33'")
+                .hasMessageContaining("/33 is longer than the address");
+        assertThat(TrustedProxies.parse("::ffff:10.0.0.0/104").clientAddress("10.1.2.3", List.of("9.9.9.9")))
+                .as("an IPv4-mapped block holds the IPv4 addresses").isEqualTo("9.9.9.9");
         assertThatThrownBy(() -> TrustedProxies.parse("300.1.1.1")).hasMessageContaining("'300.1.1.1'");
         assertThat(TrustedProxies.parse(" , ").isEmpty()).isTrue();
         assertThatThrownBy(() -> RegistryConfig.fromEnvironment(Map.of("PLUGHUB_TRUSTED_PROXIES", "nginx")))
