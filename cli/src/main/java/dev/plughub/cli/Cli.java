@@ -1,21 +1,63 @@
 package dev.plughub.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Builds the {@code plughub} command line with its error handling: every failure is one line and an exit code. */
 public final class Cli {
+
+    /** The subcommands, in the order {@code plughub --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            ServeCommand.class,
+            MigrateCommand.class,
+            PublishCommand.class,
+            SearchCommand.class,
+            InfoCommand.class,
+            DownloadCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+            RegisterCommand.class,
+            HelpCommand.class);
 
     private Cli() {
     }
 
     public static int run(String[] args, CliEnvironment env, PrintWriter out, PrintWriter err) {
-        return commandLine(env, out, err).execute(args);
+        return commandLine(env, out, err, subcommandsFor(args)).execute(args);
     }
 
+    /** The whole command line, every subcommand included. */
     public static CommandLine commandLine(CliEnvironment env, PrintWriter out, PrintWriter err) {
+        return commandLine(env, out, err, SUBCOMMANDS);
+    }
+
+    /**
+     * The subcommands a run of these arguments can reach. The root command has no positional
+     * parameters and no option that takes a value, so its first argument that is not an option names
+     * the subcommand picocli will run; only that one is built. Building a subcommand's model is
+     * reflection over its annotations in code that runs interpreted at start-up (picocli's classes
+     * are too old a class-file version for the JVM's start-up cache), and all of them cost
+     * {@code plughub serve} about a fifth of a second. Anything else (no subcommand, an unknown or
+     * misspelt one, {@code help}) gets them all, so that help and suggestions list every one.
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        return SUBCOMMANDS.stream()
+                .filter(c -> c != HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .findFirst()
+                .<List<Class<?>>>map(List::of)
+                .orElse(SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(CliEnvironment env, PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new PlughubCommand(env));
+        subcommands.forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Cli::executionFailed);
@@ -44,9 +86,18 @@ public final class Cli {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String message = e.getMessage() == null ? "invalid usage" : e.getMessage().strip().replaceAll("[\\r\\n]+", " ");
-        err.println("plughub: error: " + message + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        List<String> suggestions = e instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of();
+        String didYouMean = suggestions.isEmpty() ? "" : "; did you mean " + alternatives(suggestions) + "?";
+        err.println("plughub: error: " + message + didYouMean + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /** {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}: picocli's suggestions, best first. */
+    private static String alternatives(List<String> suggestions) {
+        List<String> quoted = suggestions.stream().map(s -> "'" + s + "'").toList();
+        int last = quoted.size() - 1;
+        return last == 0 ? quoted.get(0) : String.join(", ", quoted.subList(0, last)) + " or " + quoted.get(last);
     }
 
     private static boolean debug(ParseResult parsed) {

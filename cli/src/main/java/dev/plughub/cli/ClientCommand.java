@@ -14,8 +14,6 @@ import picocli.CommandLine.Spec;
 /** What every command that talks to a registry shares: its options, its streams and its environment. */
 abstract class ClientCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @ParentCommand
     PlughubCommand root;
 
@@ -46,14 +44,19 @@ abstract class ClientCommand implements Callable<Integer> {
 
     void printJson(Object value) {
         try {
-            out().println(JSON.writeValueAsString(value));
+            out().println(json().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
     }
 
     static ObjectMapper json() {
-        return JSON;
+        return Json.MAPPER;
+    }
+
+    /** Built on first use, not when picocli loads the command: {@code serve} never needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     static String text(JsonNode node, String field) {

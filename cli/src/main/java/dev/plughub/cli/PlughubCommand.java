@@ -8,25 +8,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code plughub} command: holds the process environment its subcommands work in. */
+/** The {@code plughub} command: holds the process environment its subcommands work in ({@link Cli} adds them). */
 @Command(
         name = "plughub",
         scope = ScopeType.INHERIT, // subcommands get --help, --version, the exit codes and the footer too
         mixinStandardHelpOptions = true,
         versionProvider = PlughubCommand.Version.class,
         description = "Plughub: a self-hosted plugin registry and the tools around it.",
-        subcommands = {
-                ServeCommand.class,
-                MigrateCommand.class,
-                PublishCommand.class,
-                SearchCommand.class,
-                InfoCommand.class,
-                DownloadCommand.class,
-                LoginCommand.class,
-                LogoutCommand.class,
-                RegisterCommand.class,
-                picocli.CommandLine.HelpCommand.class,
-        },
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  PLUGHUB_REGISTRY  registry address (default http://localhost:8080)",

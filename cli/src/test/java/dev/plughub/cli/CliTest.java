@@ -80,6 +80,25 @@ class CliTest {
     }
 
     @Test
+    void a_subcommands_help_keeps_the_inherited_options_and_exit_codes() {
+        CliRunner.Result result = cli.run("--debug", "search", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: plughub search", "--debug", "--version", "Exit codes:", "PLUGHUB_REGISTRY");
+    }
+
+    @Test
+    void help_and_misspellings_still_know_every_subcommand() {
+        CliRunner.Result help = cli.run("help", "download");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: plughub download");
+
+        CliRunner.Result misspelt = cli.run("serv");
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(misspelt.err().strip()).contains("Unmatched argument", "'serv'; did you mean 'serve'").doesNotContain("\n");
+    }
+
+    @Test
     void publishes_finds_shows_and_downloads_a_plugin_byte_for_byte() throws IOException {
         assertThat(cli.stdin("correct horse battery\n").run("register", "-u", "cli-ada", "--password-stdin").exitCode()).isZero();
         Path zip = SamplePackage.zip(work, "cli-round", "1.0.0");
