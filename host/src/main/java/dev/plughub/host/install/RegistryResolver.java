@@ -32,14 +32,32 @@ public final class RegistryResolver {
 
     private final List<URI> registries;
     private final String hostVersion;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    /**
+     * Made on first use: building one loads the JDK's trust store (parsing every CA certificate), a
+     * tenth of a second of CPU that a host which never installs from a registry need not spend at start.
+     */
+    private volatile HttpClient http;
 
     public RegistryResolver(List<URI> registries, String hostVersion) {
         this.registries = List.copyOf(registries);
         this.hostVersion = hostVersion;
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** Whether any registry is configured to install from. */
@@ -80,7 +98,7 @@ public final class RegistryResolver {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry " + registry
                     + " cannot be reached: " + e.getMessage(), Map.of("registry", registry.toString()), e);

@@ -18,7 +18,12 @@ public final class PasswordHasher {
     private static final int PARALLELISM = 1;
     private static final int HASH_BYTES = 32;
 
-    private final Argon2Function function;
+    /**
+     * Made on first use: password4j's function allocates its 19 MiB of memory blocks when it is
+     * made and keeps them, which cost every start two garbage collections and the resident memory
+     * of a server where nobody logs in with a password.
+     */
+    private volatile Argon2Function function;
     /**
      * Verified against when a login names no known user, so that case costs as much as a wrong
      * password. Made on first use: hashing it at start-up delayed the server's first answer.
@@ -32,17 +37,24 @@ public final class PasswordHasher {
      */
     private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
-    private PasswordHasher(Argon2Function function) {
-        this.function = function;
+    private PasswordHasher() {
     }
 
     public static PasswordHasher argon2id() {
-        return new PasswordHasher(Argon2Function.getInstance(
-                MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13));
+        return new PasswordHasher();
     }
 
     public String hash(String password) {
-        return bounded(() -> Password.hash(password).addRandomSalt(16).with(function).getResult());
+        return bounded(() -> Password.hash(password).addRandomSalt(16).with(function()).getResult());
+    }
+
+    private Argon2Function function() {
+        Argon2Function f = function;
+        if (f == null) {
+            f = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+            function = f;   // getInstance hands every caller with these parameters the same one
+        }
+        return f;
     }
 
     /** Whether {@code password} matches {@code phc}; a malformed stored hash never matches. */
