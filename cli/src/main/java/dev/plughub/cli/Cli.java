@@ -47,12 +47,17 @@ public final class Cli {
      * misspelt one, {@code help}) gets them all, so that help and suggestions list every one.
      */
     static List<Class<?>> subcommandsFor(String[] args) {
-        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String first = subcommandName(args);
         return SUBCOMMANDS.stream()
                 .filter(c -> c != HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
                 .findFirst()
                 .<List<Class<?>>>map(List::of)
                 .orElse(SUBCOMMANDS);
+    }
+
+    /** The first argument that is not an option: the subcommand to run, when it names one. */
+    static String subcommandName(String[] args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
     }
 
     private static CommandLine commandLine(CliEnvironment env, PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {

@@ -22,6 +22,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The metadata database. On SQLite (the zero-set-up default) writes go through one connection with
@@ -57,6 +58,16 @@ public final class Database implements AutoCloseable {
     /** Opens the database the settings name (SQLite at {@code sqliteFile} when they name none), migrated. */
     public static Database open(DatabaseSettings settings, Path sqliteFile) {
         return settings.url().isPresent() ? openPostgres(settings) : openSqlite(sqliteFile);
+    }
+
+    /** Finds (or unpacks) SQLite's native library and loads it, as opening a SQLite database would. */
+    public static void prepareSqliteDriver() {
+        SqliteNativeLibrary.prepare();
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // opening a database loads it again and reports what is wrong
+        }
     }
 
     /** Opens (creating if needed) the SQLite database file and brings its schema up to date. */
