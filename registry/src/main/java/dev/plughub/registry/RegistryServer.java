@@ -33,6 +33,7 @@ import dev.plughub.registry.cluster.FreshReads;
 import dev.plughub.registry.downloads.DownloadCounter;
 import dev.plughub.registry.downloads.DownloadRoutes;
 import dev.plughub.registry.downloads.DownloadStore;
+import dev.plughub.registry.downloads.MappedDownloads;
 import dev.plughub.registry.downloads.OrphanSweeper;
 import dev.plughub.registry.downloads.PackageFiles;
 import dev.plughub.registry.downloads.VersionLookup;
@@ -158,7 +159,8 @@ public final class RegistryServer implements AutoCloseable {
             db.write().getConfig(Handles.class).addListener(downloadLookup.changeListener());
             DownloadCounter downloadCounter = new DownloadCounter(db, clock, Duration.ofSeconds(2), config.countDownloads());
             resources.add(downloadCounter);
-            DownloadRoutes downloadRoutes = new DownloadRoutes(downloadLookup, new PackageFiles(blobs, 4096), downloadCounter,
+            PackageFiles packageFiles = new PackageFiles(blobs, 4096);
+            DownloadRoutes downloadRoutes = new DownloadRoutes(downloadLookup, packageFiles, downloadCounter,
                     ctx -> ClientKey.of(authenticator, ctx));
 
             // --- stats, badges, rate limits ---
@@ -236,6 +238,8 @@ public final class RegistryServer implements AutoCloseable {
                 cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxPackageBytes() + 1024 * 1024, SizeUnit.BYTES);
                 cfg.jetty.modifyServer(server -> {
                     server.insertHandler(new CachedDetails(catalogCache, beforeRules));   // in front of Javalin
+                    server.insertHandler(new MappedDownloads(downloadLookup, packageFiles, downloadCounter,
+                            config.trustedProxies(), beforeRules));   // in front of CachedDetails
                     server.insertHandler(new GracefulHandler());
                     server.insertHandler(httpStatistics);   // outermost: every answer is counted, errors included
                     server.setStopTimeout(20_000);

@@ -2,6 +2,7 @@ package dev.plughub.registry.catalog;
 
 import dev.plughub.core.manifest.PluginId;
 import dev.plughub.registry.http.BeforeRule;
+import dev.plughub.registry.http.PluginRead;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class CachedDetails extends Handler.Wrapper {
         }
         try {
             for (BeforeRule rule : rules) {
-                if (!rule.leavesDetailAlone(pluginId, request.getHeaders())) {
+                if (!rule.leavesAlone(new PluginRead.Detail(pluginId), request.getHeaders())) {
                     return Optional.empty();
                 }
             }

@@ -1,6 +1,7 @@
 package dev.plughub.registry.cluster;
 
 import dev.plughub.registry.http.BeforeRule;
+import dev.plughub.registry.http.PluginRead;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class FreshReads implements BeforeRule {
      * read this throws, and the request takes the full way, where the same failure is answered.
      */
     @Override
-    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
+    public boolean leavesAlone(PluginRead read, HttpFields headers) {
         catchUp();
         return true;
     }

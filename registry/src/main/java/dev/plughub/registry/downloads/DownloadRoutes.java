@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +68,10 @@ public final class DownloadRoutes {
             return new ApiException(ErrorCode.INTERNAL_ERROR, "The package file of " + version.pluginId() + " "
                     + version.version() + " is missing on the server; the operator has been told in the log");
         });
-        String etag = '"' + version.sha256() + '"';
+        String etag = etag(version);
         HttpServletResponse res = ctx.res();
         if (anyMatches(ctx.header("If-None-Match"), etag)) {
-            validators(res, version, etag, requested);
+            validators(res::setHeader, version, requested);
             res.setStatus(304);
             return;
         }
@@ -85,10 +86,7 @@ public final class DownloadRoutes {
                     Map.of("size", size));
         }
         ByteRange.Part part = range instanceof ByteRange.Part p ? p : new ByteRange.Part(0, size - 1);
-        validators(res, version, etag, requested);
-        res.setHeader("Accept-Ranges", "bytes");
-        res.setHeader("Content-Disposition", "attachment; filename=\"" + version.fileName() + '"');
-        res.setContentType(version.mediaType());
+        describe(res::setHeader, version, requested);
         res.setContentLengthLong(part.length());
         if (range instanceof ByteRange.Part) {
             res.setStatus(206);
@@ -129,10 +127,26 @@ public final class DownloadRoutes {
         }
     }
 
-    private static void validators(HttpServletResponse res, ServedVersion version, String etag, String requested) {
-        res.setHeader("ETag", etag);
-        res.setHeader("Cache-Control", VersionLookup.namesVersion(requested) ? IMMUTABLE : REVALIDATE);
-        res.setHeader("X-Checksum-SHA256", version.sha256());
+    /**
+     * The headers of a package answer, whole or in part, but its length (and range): the route's and
+     * {@link MappedDownloads}'s alike.
+     */
+    static void describe(BiConsumer<String, String> header, ServedVersion version, String requested) {
+        validators(header, version, requested);
+        header.accept("Accept-Ranges", "bytes");
+        header.accept("Content-Disposition", "attachment; filename=\"" + version.fileName() + '"');
+        header.accept("Content-Type", version.mediaType());
+    }
+
+    /** What a 304 repeats of a package answer. */
+    private static void validators(BiConsumer<String, String> header, ServedVersion version, String requested) {
+        header.accept("ETag", etag(version));
+        header.accept("Cache-Control", VersionLookup.namesVersion(requested) ? IMMUTABLE : REVALIDATE);
+        header.accept("X-Checksum-SHA256", version.sha256());
+    }
+
+    private static String etag(ServedVersion version) {
+        return '"' + version.sha256() + '"';
     }
 
     /** If-None-Match uses the weak comparison: {@code W/"x"} matches {@code "x"}. */

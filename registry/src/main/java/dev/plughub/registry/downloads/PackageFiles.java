@@ -83,6 +83,20 @@ public final class PackageFiles {
         }
     }
 
+    /**
+     * The whole of a blob kept on this machine, from its mapping, when it is mapped in one piece (under
+     * a gibibyte): a fresh view for one response. Empty for any other blob, which {@link #open} serves.
+     */
+    public Optional<ByteBuffer> mappedWhole(String sha256, long size) {
+        Body body = mapped.getIfPresent(sha256);
+        if (body == null && blobs.localFile(sha256).isPresent()) {
+            body = open(sha256, size).orElse(null);   // maps it, for this request and the next
+        }
+        return body instanceof Mapped whole && whole.pieces().size() == 1
+                ? Optional.of(whole.pieces().getFirst().slice())
+                : Optional.empty();
+    }
+
     /** A URL the client may fetch the blob from itself, when the store hands downloads off (S3 with presign=true). */
     public Optional<URI> presigned(ServedVersion version) {
         return blobs.presignedDownload(version.sha256(), version.fileName(), version.mediaType());

@@ -114,7 +114,7 @@ public record CorsOrigins(List<String> origins) implements BeforeRule {
 
     /** A listed origin's requests get CORS headers; any other request is left alone. */
     @Override
-    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
+    public boolean leavesAlone(PluginRead read, HttpFields headers) {
         return !listed(headers.get("Origin"));
     }
 

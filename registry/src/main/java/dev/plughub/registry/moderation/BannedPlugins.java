@@ -8,6 +8,7 @@ import dev.plughub.registry.catalog.CatalogStore.PluginRow;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.BeforeRule;
 import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.http.PluginRead;
 import dev.plughub.registry.storage.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -68,10 +69,10 @@ public final class BannedPlugins implements BeforeRule {
         routes.before(this::check);
     }
 
-    /** Only a banned plugin's detail needs the check (who is asking); any other is left alone. */
+    /** Only a banned plugin's reads need the check (who is asking); any other is left alone. */
     @Override
-    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
-        return !bannedIds().contains(pluginId);
+    public boolean leavesAlone(PluginRead read, HttpFields headers) {
+        return !bannedIds().contains(read.pluginId());
     }
 
     /** Forgets the ids, so the next request reads them again (a status changed). */

@@ -3,6 +3,7 @@ package dev.plughub.registry.ratelimit;
 import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.catalog.PublishRoutes;
+import dev.plughub.registry.http.PluginRead;
 import dev.plughub.registry.imports.ImportRoutes;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.BeforeRule;
@@ -89,8 +90,11 @@ public final class RateLimiter implements BeforeRule {
 
     /** A detail read is a query: it is counted, and gets the limit's headers, whenever queries are limited. */
     @Override
-    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
-        return !limiters.containsKey(Kind.QUERIES);
+    public boolean leavesAlone(PluginRead read, HttpFields headers) {
+        return !limiters.containsKey(switch (read) {
+            case PluginRead.Detail detail -> Kind.QUERIES;
+            case PluginRead.Download download -> Kind.DOWNLOADS;
+        });
     }
 
     /** The kind a request counts against, if any. */

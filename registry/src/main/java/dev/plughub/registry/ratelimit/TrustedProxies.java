@@ -3,6 +3,7 @@ package dev.plughub.registry.ratelimit;
 import dev.plughub.core.net.Cidr;
 import dev.plughub.registry.CommaSeparated;
 import dev.plughub.registry.http.BeforeRule;
+import dev.plughub.registry.http.PluginRead;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.InetAddress;
@@ -87,9 +88,12 @@ public final class TrustedProxies implements BeforeRule {
         });
     }
 
-    /** It only notes the client's address, which only rules that count requests read: they answer for themselves. */
+    /**
+     * It only notes the client's address, which only what counts requests reads: the rate limiter
+     * answers for itself, and MappedDownloads asks {@link #clientAddress(String, List)} directly.
+     */
     @Override
-    public boolean leavesDetailAlone(String pluginId, HttpFields headers) {
+    public boolean leavesAlone(PluginRead read, HttpFields headers) {
         return true;
     }
 

@@ -1,0 +1,149 @@
+package dev.plughub.registry.downloads;
+
+import dev.plughub.core.manifest.PluginId;
+import dev.plughub.registry.http.BeforeRule;
+import dev.plughub.registry.http.PluginRead;
+import dev.plughub.registry.ratelimit.ClientKey;
+import dev.plughub.registry.ratelimit.TrustedProxies;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the plainest download — {@code GET /api/v1/plugins/{id}/download}, at most with
+ * {@code ?version=}, no range, no validator, no credentials — of a package kept on this machine in
+ * Jetty's own handler, from the file's mapping, before Javalin and the servlet layer (which cost a
+ * small download more than the rest of it). It answers only when every {@link BeforeRule} would leave
+ * the download alone and the version is known and mapped in one piece; any other request, and any
+ * doubt, goes on to {@link DownloadRoutes} untouched. The answer is the route's: the same status,
+ * headers (set by {@link DownloadRoutes#describe}) and bytes, and the download is counted the same way,
+ * once the whole body is written.
+ */
+public final class MappedDownloads extends Handler.Wrapper {
+
+    private static final Logger log = LoggerFactory.getLogger(MappedDownloads.class);
+    private static final String PREFIX = "/api/v1/plugins/";
+    private static final String SUFFIX = "/download";
+    private static final String VERSION_QUERY = "version=";
+    /** Request headers that ask for what only the route does: a part, a 304, or a user to count by. */
+    private static final List<HttpHeader> ROUTE_ONLY = List.of(HttpHeader.RANGE, HttpHeader.IF_RANGE,
+            HttpHeader.IF_NONE_MATCH, HttpHeader.AUTHORIZATION);
+
+    private final VersionLookup versions;
+    private final PackageFiles files;
+    private final DownloadCounter counter;
+    private final TrustedProxies proxies;
+    private final List<BeforeRule> rules;
+
+    public MappedDownloads(VersionLookup versions, PackageFiles files, DownloadCounter counter, TrustedProxies proxies,
+                           List<BeforeRule> rules) {
+        this.versions = versions;
+        this.files = files;
+        this.counter = counter;
+        this.proxies = proxies;
+        this.rules = List.copyOf(rules);
+    }
+
+    private record Answer(ServedVersion version, String requested, ByteBuffer bytes) {
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Answer answer = answerable(request);
+        if (answer == null) {
+            return super.handle(request, response, callback);
+        }
+        response.setStatus(200);
+        HttpFields.Mutable headers = response.getHeaders();
+        DownloadRoutes.describe(headers::put, answer.version(), answer.requested());
+        headers.put(HttpHeader.CONTENT_LENGTH, answer.bytes().remaining());
+        String client = counter.enabled() ? clientKey(request) : null;
+        response.write(true, answer.bytes(), Callback.from(() -> {
+            if (client != null) {
+                counter.record(answer.version(), client);
+            }
+            callback.succeeded();
+        }, failure -> {
+            log.debug("Download of {} {} ended early: {}", answer.version().pluginId(), answer.version().version(), failure.toString());
+            callback.failed(failure);
+        }));
+        return true;
+    }
+
+    /** What to send, when this request may have it from here; null sends it the full way. */
+    private Answer answerable(Request request) {
+        HttpURI uri = request.getHttpURI();
+        String path = uri.getPath();
+        if (!"GET".equals(request.getMethod()) || path == null || !path.startsWith(PREFIX) || !path.endsWith(SUFFIX)
+                || path.length() <= PREFIX.length() + SUFFIX.length()) {
+            return null;
+        }
+        String pluginId = path.substring(PREFIX.length(), path.length() - SUFFIX.length());
+        if (pluginId.indexOf('/') >= 0 || !PluginId.isValid(pluginId)) {
+            return null;
+        }
+        String requested = requestedVersion(uri.getQuery());
+        if (requested == null && uri.getQuery() != null) {
+            return null;
+        }
+        HttpFields headers = request.getHeaders();
+        for (HttpHeader routeOnly : ROUTE_ONLY) {
+            if (headers.contains(routeOnly)) {
+                return null;
+            }
+        }
+        if (headers.contains("X-API-Key")) {
+            return null;
+        }
+        try {
+            PluginRead read = new PluginRead.Download(pluginId);
+            for (BeforeRule rule : rules) {
+                if (!rule.leavesAlone(read, headers)) {
+                    return null;
+                }
+            }
+            ServedVersion version = versions.find(pluginId, requested);
+            if (files.presigned(version).isPresent()) {
+                return null;   // the route redirects to the object store
+            }
+            return files.mappedWhole(version.sha256(), version.fileSize())
+                    .map(bytes -> new Answer(version, requested, bytes))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null;   // an unknown version, a rule that could not decide: the route says why
+        }
+    }
+
+    /**
+     * The value of a query that is exactly {@code version=V}, when V needs no decoding; null for no
+     * query and for any other (which the route reads).
+     */
+    static String requestedVersion(String query) {
+        if (query == null || !query.startsWith(VERSION_QUERY)) {
+            return null;
+        }
+        String value = query.substring(VERSION_QUERY.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean plain = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-';
+            if (!plain) {
+                return null;
+            }
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    /** As {@link ClientKey#of}: no credentials came, so the key is the client's address. */
+    private String clientKey(Request request) {
+        String socket = Request.getRemoteAddr(request);
+        return ClientKey.ofAddress(proxies.clientAddress(socket, request.getHeaders().getValuesList("X-Forwarded-For")));
+    }
+}
