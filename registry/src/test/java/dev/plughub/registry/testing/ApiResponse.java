@@ -6,11 +6,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** What the server answered: status, headers (names lower-case) and body. */
 public record ApiResponse(int status, Map<String, List<String>> headers, byte[] body) {
+
+    /** The headers by lower-case name, all but Date (which differs from one answer to the next). */
+    public Map<String, List<String>> headersButDate() {
+        Map<String, List<String>> named = new TreeMap<>();
+        headers.forEach((name, values) -> {
+            if (name != null && !name.equalsIgnoreCase("date")) {
+                named.put(name.toLowerCase(Locale.ROOT), values);
+            }
+        });
+        return named;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
