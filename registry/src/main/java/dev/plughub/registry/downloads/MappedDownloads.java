@@ -111,9 +111,8 @@ public final class MappedDownloads extends Handler.Wrapper {
                 }
             }
             ServedVersion version = versions.find(pluginId, requested);
-            if (files.presigned(version).isPresent()) {
-                return null;   // the route redirects to the object store
-            }
+            // Only a blob on this machine is mapped: one in an object store (which the route streams,
+            // or redirects to when presigning is on) sends the request the full way.
             return files.mappedWhole(version.sha256(), version.fileSize())
                     .map(bytes -> new Answer(version, requested, bytes))
                     .orElse(null);
