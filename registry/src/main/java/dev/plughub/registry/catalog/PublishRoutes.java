@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,6 +48,8 @@ public final class PublishRoutes {
     /** The longest changelog accepted beside a package, in characters. */
     public static final int MAX_CHANGELOG = 10_000;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
+    /** The form fields read beside the package. */
+    private static final List<String> TEXT_FIELDS = List.of("sha256", "checksum", "changelog");
 
     /** Who may call a publish route. */
     private enum Access { PUBLISH_SCOPE, ANONYMOUS_IN_DEV, DEV_ONLY }
@@ -111,10 +112,17 @@ public final class PublishRoutes {
             throw ApiException.badRequest("Expected a multipart/form-data body with the package in the field '"
                     + fileFields.getFirst() + "'");
         }
-        Map<String, Part> parts = parts(ctx);
-        Part file = fileFields.stream().map(parts::get).filter(Objects::nonNull).findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.BAD_REQUEST, "The multipart field '" + fileFields.getFirst()
-                        + "' with the package file is missing", Map.of("field", fileFields.getFirst())));
+        Map<String, Part> parts = parts(ctx, fileFields);
+        List<String> given = fileFields.stream().filter(parts::containsKey).toList();
+        if (given.isEmpty()) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "The multipart field '" + fileFields.getFirst()
+                    + "' with the package file is missing", Map.of("field", fileFields.getFirst()));
+        }
+        if (given.size() > 1) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "The package came in both '" + given.get(0) + "' and '"
+                    + given.get(1) + "'; send one package per request, in one field", Map.of("field", given.get(1)));
+        }
+        Part file = parts.get(given.getFirst());
         Optional<String> sha256 = checksum(parts);
         Optional<String> changelog = changelog(parts);
         if (file.getSize() > maxPackageBytes) {
@@ -153,14 +161,22 @@ public final class PublishRoutes {
         ctx.status(HttpStatus.CREATED).json(Envelope.of("Plugin uploaded successfully", accepted.version()));
     }
 
-    /** The parts by name; multipart limits hit while reading are a ServletException, answered 413 by HttpErrors. */
-    private static Map<String, Part> parts(Context ctx) throws ServletException {
+    /**
+     * The parts by name; multipart limits hit while reading are a ServletException, answered 413 by
+     * HttpErrors. A field this route reads may come only once: which of two packages or checksums was
+     * meant is not for the registry to guess.
+     */
+    private static Map<String, Part> parts(Context ctx, List<String> fileFields) throws ServletException {
         try {
             // Javalin hands Jetty the multipart limits configured in RegistryServer when it first parses the body.
             ctx.uploadedFileMap();
             Map<String, Part> parts = new LinkedHashMap<>();
             for (Part part : ctx.req().getParts()) {
-                parts.putIfAbsent(part.getName(), part);
+                String name = part.getName();
+                if (parts.putIfAbsent(name, part) != null && (fileFields.contains(name) || TEXT_FIELDS.contains(name))) {
+                    throw new ApiException(ErrorCode.BAD_REQUEST, "The multipart field '" + name
+                            + "' is sent more than once; send it once", Map.of("field", name));
+                }
             }
             return parts;
         } catch (IOException e) {

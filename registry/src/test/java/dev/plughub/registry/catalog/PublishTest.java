@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -232,6 +234,78 @@ class PublishTest extends RunningRegistry {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("code").asText()).isEqualTo("BAD_REQUEST");
         assertThat(r.json().get("error").asText()).contains("plugin_file");
+    }
+
+    @Test
+    void a_package_field_sent_twice_is_a_400_and_neither_package_is_stored() throws IOException {
+        Path first = TestPackages.zip(files, "twice-a", "1.0.0");
+        Path second = TestPackages.zip(files, "twice-b", "1.0.0");
+        ApiResponse r = api.request("POST", "/api/v1/plugins/upload").headers(OPERATOR)
+                .body(multipart(List.of(
+                        new FormPart("plugin_file", "a.zip", Files.readAllBytes(first)),
+                        new FormPart("plugin_file", "b.zip", Files.readAllBytes(second)))), MULTIPART).send();
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("'plugin_file'").contains("more than once");
+        assertThat(api.get("/api/v1/plugins/twice-a").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/plugins/twice-b").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_package_in_two_of_the_publish_fields_is_a_400() throws IOException {
+        Path zip = TestPackages.zip(files, "two-fields", "1.0.0");
+        byte[] bytes = Files.readAllBytes(zip);
+        ApiResponse r = api.request("POST", "/api/v1/plugins/publish").headers(OPERATOR)
+                .body(multipart(List.of(new FormPart("plugin_file", "a.zip", bytes), new FormPart("package", "a.zip", bytes))),
+                        MULTIPART).send();
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("'plugin_file'").contains("'package'");
+        assertThat(api.get("/api/v1/plugins/two-fields").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_checksum_sent_twice_is_a_400_even_when_one_of_them_matches() throws IOException {
+        Path zip = TestPackages.zip(files, "two-sums", "1.0.0");
+        byte[] bytes = Files.readAllBytes(zip);
+        ApiResponse r = api.request("POST", "/api/v1/plugins/upload").headers(OPERATOR)
+                .body(multipart(List.of(
+                        new FormPart("sha256", null, TestPackages.sha256(zip).getBytes(StandardCharsets.US_ASCII)),
+                        new FormPart("sha256", null, "0".repeat(64).getBytes(StandardCharsets.US_ASCII)),
+                        new FormPart("plugin_file", "a.zip", bytes))), MULTIPART).send();
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("'sha256'");
+        assertThat(api.get("/api/v1/plugins/two-sums").status()).isEqualTo(404);
+    }
+
+    @Test
+    void fields_the_registry_does_not_read_may_repeat() throws IOException {
+        Path zip = TestPackages.zip(files, "extra-fields", "1.0.0");
+        ApiResponse r = api.request("POST", "/api/v1/plugins/upload").headers(OPERATOR)
+                .body(multipart(List.of(
+                        new FormPart("note", null, "one".getBytes(StandardCharsets.UTF_8)),
+                        new FormPart("note", null, "two".getBytes(StandardCharsets.UTF_8)),
+                        new FormPart("plugin_file", "a.zip", Files.readAllBytes(zip)))), MULTIPART).send();
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+    }
+
+    private static final String BOUNDARY = "----plughub-raw-boundary";
+    private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
+    /** One part of a hand-made multipart body; a null file name makes it a plain field. */
+    private record FormPart(String name, String fileName, byte[] content) {
+    }
+
+    /** A multipart body with the parts in order, repeated names allowed (which Api.multipart's maps are not). */
+    private static byte[] multipart(List<FormPart> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (FormPart part : parts) {
+            String disposition = "form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"\r\nContent-Type: application/zip");
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: " + disposition + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(part.content());
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     @Test
