@@ -1,5 +1,6 @@
 package dev.plughub.registry;
 
+import dev.plughub.registry.accounts.PasswordCost;
 import dev.plughub.registry.http.CorsOrigins;
 import dev.plughub.registry.imports.GitImportSettings;
 import dev.plughub.registry.ratelimit.RateLimits;
@@ -30,6 +31,8 @@ import java.util.Optional;
  *                        none by default, so no header can change who a client is
  * @param corsOrigins     web origins whose pages may call the API from a browser (PLUGHUB_CORS_ORIGINS); none by default
  * @param metricsToken    a bearer token that reads {@code GET /metrics} and nothing else (PLUGHUB_METRICS_TOKEN)
+ * @param passwordCost    the Argon2id cost of new password hashes (PLUGHUB_PASSWORD_MEMORY_KIB, _ITERATIONS);
+ *                        OWASP's minimum by default
  */
 public record RegistryConfig(
         String host,
@@ -45,7 +48,8 @@ public record RegistryConfig(
         GitImportSettings gitImport,
         TrustedProxies trustedProxies,
         CorsOrigins corsOrigins,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        PasswordCost passwordCost) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -68,69 +72,79 @@ public record RegistryConfig(
                 GitImportSettings.fromEnvironment(env),
                 first(env, "PLUGHUB_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none()),
                 first(env, "PLUGHUB_CORS_ORIGINS").map(CorsOrigins::parse).orElse(CorsOrigins.none()),
-                first(env, "PLUGHUB_METRICS_TOKEN").map(String::trim));
+                first(env, "PLUGHUB_METRICS_TOKEN").map(String::trim),
+                new PasswordCost(
+                        first(env, "PLUGHUB_PASSWORD_MEMORY_KIB").map(v -> parseInt("PLUGHUB_PASSWORD_MEMORY_KIB", v, Integer.MIN_VALUE, Integer.MAX_VALUE))
+                                .orElse(PasswordCost.OWASP_MINIMUM.memoryKib()),
+                        first(env, "PLUGHUB_PASSWORD_ITERATIONS").map(v -> parseInt("PLUGHUB_PASSWORD_ITERATIONS", v, Integer.MIN_VALUE, Integer.MAX_VALUE))
+                                .orElse(PasswordCost.OWASP_MINIMUM.iterations())));
     }
 
     public RegistryConfig withHost(String host) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withPort(int port) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withDataDir(Path dataDir) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withApiKey(String apiKey) {
-        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
+        return new RegistryConfig(host, port, dataDir, Optional.ofNullable(apiKey), maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withMaxPackageBytes(long maxPackageBytes) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withDev(boolean dev) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withRateLimits(RateLimits rateLimits) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withCountDownloads(boolean countDownloads) {
-        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken);
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore, database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withBlobStore(BlobStores.Location blobStore) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads,
-                Optional.of(blobStore), database, gitImport, trustedProxies, corsOrigins, metricsToken);
+                Optional.of(blobStore), database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withDatabase(DatabaseSettings database) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins, metricsToken);
+                database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withTrustedProxies(TrustedProxies trustedProxies) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins, metricsToken);
+                database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withMetricsToken(String metricsToken) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins, Optional.of(metricsToken));
+                database, gitImport, trustedProxies, corsOrigins, Optional.of(metricsToken), passwordCost);
     }
 
     public RegistryConfig withCorsOrigins(CorsOrigins corsOrigins) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins, metricsToken);
+                database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     public RegistryConfig withGitImport(GitImportSettings gitImport) {
         return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
-                database, gitImport, trustedProxies, corsOrigins, metricsToken);
+                database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
+    }
+
+    public RegistryConfig withPasswordCost(PasswordCost passwordCost) {
+        return new RegistryConfig(host, port, dataDir, apiKey, maxPackageBytes, dev, rateLimits, countDownloads, blobStore,
+                database, gitImport, trustedProxies, corsOrigins, metricsToken, passwordCost);
     }
 
     private static Optional<String> first(Map<String, String> env, String... names) {

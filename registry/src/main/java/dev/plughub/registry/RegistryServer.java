@@ -129,7 +129,7 @@ public final class RegistryServer implements AutoCloseable {
 
             // --- accounts ---
             AccountStore accountStore = new AccountStore(db);
-            AccountService accounts = new AccountService(accountStore, PasswordHasher.argon2id(),
+            AccountService accounts = new AccountService(accountStore, PasswordHasher.argon2id(config.passwordCost()),
                     new TokenCodec(new SecureRandom()), clock);
             Authenticator authenticator = new Authenticator(accountStore, config.apiKey(), clock);
             AccountRoutes accountRoutes = new AccountRoutes(accounts, authenticator);

@@ -5,21 +5,23 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Argon2id password hashes as PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}).
- * The parameters are OWASP's recommended minimum (19 MiB, 2 passes, 1 lane); a stored hash carries
- * its own parameters, so raising them later keeps old hashes verifiable.
+ * New hashes take the configured {@link PasswordCost} (by default OWASP's recommended minimum: 19 MiB,
+ * 2 passes, 1 lane); a stored hash carries its own parameters, so changing the cost later keeps old
+ * hashes verifiable.
  */
 public final class PasswordHasher {
 
-    private static final int MEMORY_KIB = 19 * 1024;
-    private static final int ITERATIONS = 2;
+    private static final Logger log = LoggerFactory.getLogger(PasswordHasher.class);
     private static final int PARALLELISM = 1;
     private static final int HASH_BYTES = 32;
 
     /**
-     * Made on first use: password4j's function allocates its 19 MiB of memory blocks when it is
+     * Made on first use: password4j's function allocates its memory blocks (19 MiB by default) when it is
      * made and keeps them, which cost every start two garbage collections and the resident memory
      * of a server where nobody logs in with a password.
      */
@@ -37,11 +39,24 @@ public final class PasswordHasher {
      */
     private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
-    private PasswordHasher() {
+    private final PasswordCost cost;
+
+    private PasswordHasher(PasswordCost cost) {
+        this.cost = cost;
     }
 
+    /** Hashes at OWASP's minimum cost. */
     public static PasswordHasher argon2id() {
-        return new PasswordHasher();
+        return argon2id(PasswordCost.OWASP_MINIMUM);
+    }
+
+    public static PasswordHasher argon2id(PasswordCost cost) {
+        if (cost.belowOwaspMinimum()) {
+            log.warn("New password hashes will cost {} KiB and {} pass(es), below OWASP's minimum of {} KiB and {} passes"
+                    + " (PLUGHUB_PASSWORD_MEMORY_KIB, PLUGHUB_PASSWORD_ITERATIONS)", cost.memoryKib(), cost.iterations(),
+                    PasswordCost.OWASP_MINIMUM.memoryKib(), PasswordCost.OWASP_MINIMUM.iterations());
+        }
+        return new PasswordHasher(cost);
     }
 
     public String hash(String password) {
@@ -51,7 +66,7 @@ public final class PasswordHasher {
     private Argon2Function function() {
         Argon2Function f = function;
         if (f == null) {
-            f = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+            f = Argon2Function.getInstance(cost.memoryKib(), cost.iterations(), PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
             function = f;   // getInstance hands every caller with these parameters the same one
         }
         return f;

@@ -79,6 +79,10 @@ class AccountsApiTest {
 
         ApiResponse tokens = api.request("GET", "/api/v1/tokens").bearer(data.get("token").asText()).send();
         assertThat(tokens.status()).isEqualTo(200);
+        PasswordCost cost = TestRegistry.TEST_PASSWORD_COST;
+        assertThat(store.findUserByLogin(name).orElseThrow().passwordHash())
+                .as("hashed at the server's configured cost")
+                .startsWith("$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=1$");
     }
 
     @Test

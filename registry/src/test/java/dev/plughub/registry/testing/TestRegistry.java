@@ -1,6 +1,7 @@
 package dev.plughub.registry.testing;
 
 import dev.plughub.registry.RegistryConfig;
+import dev.plughub.registry.accounts.PasswordCost;
 import dev.plughub.registry.RegistryServer;
 import dev.plughub.registry.ratelimit.RateLimits;
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ public final class TestRegistry implements AutoCloseable {
         this.api = new Api("http://127.0.0.1:" + server.port());
     }
 
+    /**
+     * Password hashes at a fraction of the production cost: suites register hundreds of users, and at
+     * OWASP's cost those hashes were a quarter of the registry suite's time. The production cost is
+     * checked where hashing is tested (AuthenticatorTest).
+     */
+    public static final PasswordCost TEST_PASSWORD_COST = new PasswordCost(256, 1);
+
     public static TestRegistry start(Path dataDir) {
         return start(dataDir, c -> c);
     }
@@ -35,6 +43,7 @@ public final class TestRegistry implements AutoCloseable {
                 .withDataDir(dataDir)
                 .withApiKey(OPERATOR_KEY)
                 .withRateLimits(RateLimits.unlimited())   // suites send many requests from 127.0.0.1
+                .withPasswordCost(TEST_PASSWORD_COST)
                 .withDatabase(TestDatabases.settingsFor(dataDir));   // SQLite, or PostgreSQL in the second test run
         return new TestRegistry(RegistryServer.start(adjust.apply(withTestBlobStore(config, dataDir))));
     }
