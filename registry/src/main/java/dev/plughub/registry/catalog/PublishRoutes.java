@@ -185,6 +185,10 @@ public final class PublishRoutes {
     }
 
     private static Optional<String> checksum(Map<String, Part> parts) {
+        if (parts.containsKey("sha256") && parts.containsKey("checksum")) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "The checksum came in both 'sha256' and 'checksum'; send it in one",
+                    Map.of("field", "checksum"));
+        }
         Optional<String> given = field(parts, "sha256").or(() -> field(parts, "checksum"));
         if (given.isEmpty()) {
             return Optional.empty();

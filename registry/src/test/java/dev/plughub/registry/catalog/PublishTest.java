@@ -277,6 +277,17 @@ class PublishTest extends RunningRegistry {
     }
 
     @Test
+    void a_checksum_in_both_checksum_fields_is_a_400() throws IOException {
+        Path zip = TestPackages.zip(files, "both-sums", "1.0.0");
+        String sha = TestPackages.sha256(zip);
+        ApiResponse r = api.request("POST", "/api/v1/plugins/publish").headers(OPERATOR)
+                .multipart(Map.of("package", zip), Map.of("sha256", sha, "checksum", "0".repeat(64))).send();
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("'sha256'").contains("'checksum'");
+        assertThat(api.get("/api/v1/plugins/both-sums").status()).isEqualTo(404);
+    }
+
+    @Test
     void fields_the_registry_does_not_read_may_repeat() throws IOException {
         Path zip = TestPackages.zip(files, "extra-fields", "1.0.0");
         ApiResponse r = api.request("POST", "/api/v1/plugins/upload").headers(OPERATOR)
