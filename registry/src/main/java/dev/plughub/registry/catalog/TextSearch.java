@@ -70,9 +70,12 @@ enum TextSearch {
         return "greatest(similarity(p.plugin_id, :text), similarity(p.name, :text))" + (bestFirst ? " DESC" : " ASC");
     }
 
-    /** The user's text as compared for similarity: trimmed, lower case, at most 100 characters. */
+    /**
+     * The user's text as compared for similarity: trimmed, lower case, at most 100 characters, with
+     * NUL characters as spaces (PostgreSQL text cannot hold them, and no name contains one).
+     */
     static String similarText(String text) {
-        String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        String trimmed = text.replace('\u0000', ' ').strip().toLowerCase(Locale.ROOT);
         return trimmed.length() > 100 ? trimmed.substring(0, 100) : trimmed;
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -53,6 +54,15 @@ class SearchQuerySafetyTest {
         ListQuery query = ListQuery.of(new ListQuery.Raw(text, "search", List.of(), null, null, null, new PageRequest(1, 20)));
         PluginRows rows = store.list(query, Viewer.ANONYMOUS);
         assertThat(rows.total()).isBetween(0L, 2L);
+    }
+
+    /** NUL reaches the database in the typo-tolerant look-up; PostgreSQL refused it (found by the property above). */
+    @Example
+    void a_search_text_with_nul_characters_runs() {
+        for (String text : List.of("\u0000", "sys\u0000tem", "\u0000 monitor \u0000")) {
+            ListQuery query = ListQuery.of(new ListQuery.Raw(text, "search", List.of(), null, null, null, new PageRequest(1, 20)));
+            assertThat(store.list(query, Viewer.ANONYMOUS).total()).as("%s", text.replace("\u0000", "\\0")).isBetween(0L, 2L);
+        }
     }
 
     @Property(tries = 50)
