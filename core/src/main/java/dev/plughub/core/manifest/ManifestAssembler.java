@@ -1,5 +1,6 @@
 package dev.plughub.core.manifest;
 
+import dev.plughub.core.text.NulCharacters;
 import dev.plughub.core.version.Version;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ final class ManifestAssembler {
     }
 
     private PluginManifest build(ManifestFormat format) {
+        NulCharacters.firstIn(raw).ifPresent(path -> errors.add(path, NulCharacters.RULE));
         Optional<String> id = text("id");
         Optional<String> name = text("name");
         Optional<String> versionText = text("version");

@@ -54,6 +54,29 @@ class ManifestValidationTest {
     }
 
     @Test
+    void refuses_a_nul_character_in_any_field_key_or_list_item() {
+        String nul = "\\u0000";
+        assertThat(refuse(base("p").replace("\"Name\"", "\"Na" + nul + "me\"")).fieldErrors().get("name"))
+                .singleElement().asString().contains("NUL");
+        assertThat(refuse(base("p") + ", \"permissions\": [\"net\", \"fs" + nul + "\"]").fieldErrors())
+                .containsKey("permissions[1]");
+        assertThat(refuse(base("p") + ", \"x-extra\": {\"in" + nul + "ner\": 1}").fieldErrors())
+                .containsOnlyKeys("x-extra.in\\u0000ner");
+    }
+
+    @Test
+    void refuses_a_nul_character_in_every_manifest_format() {
+        assertThat(refusal(ManifestFormat.PLUGIN_YAML, "id: p\nname: \"a\\0b\"\nversion: 1.0.0\n").fieldErrors())
+                .containsKey("name");
+        assertThat(refusal(ManifestFormat.MANIFEST_PY,
+                "PLUGIN_NAME = 'p'\nPLUGIN_VERSION = '1.0.0'\nPLUGIN_DESCRIPTION = 'a\\x00b'\n").fieldErrors())
+                .containsKey("description");
+        assertThat(refusal(ManifestFormat.PLUGIN_PROPERTIES,
+                "plugin.id=p\nplugin.version=1.0.0\nplugin.provider=a\\u0000b\n").fieldErrors())
+                .containsKey("author");
+    }
+
+    @Test
     void counts_characters_not_bytes() {
         PluginManifest manifest = ManifestAssertions.parse(ManifestFormat.PLUGIN_JSON,
                 "{\"id\": \"p\", \"name\": \"" + "插".repeat(100) + "\", \"version\": \"1.0.0\"}");

@@ -35,7 +35,7 @@ public final class VersionLookup {
 
     /** Whether a {@code version} query value names one version (rather than asking for the default). */
     public static boolean namesVersion(String version) {
-        return version != null && !version.isBlank() && !LATEST.equalsIgnoreCase(version.trim());
+        return version != null && !version.isBlank() && !LATEST.equalsIgnoreCase(version.strip());
     }
 
     /**
@@ -48,7 +48,7 @@ public final class VersionLookup {
         if (!PluginId.isValid(pluginId)) {
             throw pluginNotFound(pluginId);
         }
-        Key key = new Key(pluginId, namesVersion(version) ? version.trim() : "");
+        Key key = new Key(pluginId, namesVersion(version) ? version.strip() : "");
         if (key.version().length() > Version.MAX_LENGTH) {
             throw versionNotFound(key);
         }

@@ -37,6 +37,7 @@ public final class JsonBodies {
         if (!node.isObject()) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object");
         }
+        NulText.check(node, body);
         return node;
     }
 }

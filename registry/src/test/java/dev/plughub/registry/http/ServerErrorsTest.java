@@ -38,6 +38,14 @@ class ServerErrorsTest extends RunningRegistry {
     }
 
     @Test
+    void a_refused_path_says_the_connection_closes_so_keep_alive_clients_do_not_reuse_it() throws IOException {
+        // No "Connection: close" in the request: the server closes anyway, and must say so.
+        Raw answer = send("GET /api/v1/plugins/a%00b HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers()).contains("connection: close");
+    }
+
+    @Test
     void a_uri_or_headers_too_long_are_json_414_and_431() throws IOException {
         Raw longUri = send("GET /api/v1/plugins/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(longUri.status()).isEqualTo(414);
