@@ -2,8 +2,11 @@ package dev.plughub.host.admin;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +28,10 @@ import java.util.Optional;
 final class AdminJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    /** Strict where parsers disagree: a key given twice (which value wins varies) and text after the body. */
+    private static final ObjectReader BODY = JSON.readerFor(Object.class)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private AdminJson() {
@@ -38,7 +45,7 @@ final class AdminJson {
         }
         Object value;
         try {
-            value = JSON.readValue(bytes, Object.class);
+            value = BODY.readValue(bytes);
         } catch (JsonProcessingException e) {
             throw AdminException.invalid(Map.of("body", List.of("is not valid JSON: " + firstLine(e.getOriginalMessage()))));
         } catch (IOException e) {

@@ -86,6 +86,22 @@ class Seed002OperationsApiTest {
     }
 
     @Test
+    void a_body_with_a_key_given_twice_or_text_after_it_is_refused_and_nothing_is_installed() {
+        Path jar = PluginJars.plugin("analytics-plugin").build(home.resolve("build"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            for (String body : new String[] {
+                    "{\"source\": \"file\", \"file_path\": \"/nowhere.jar\", \"file_path\": \"" + jar + "\"}",
+                    "{\"source\": \"file\", \"file_path\": \"" + jar + "\"} {\"force\": true}"}) {
+                ApiResponse r = admin.post("/system/plugins/install", body);
+
+                assertThat(r.status()).as(body).isEqualTo(422);
+                assertThat(r.json().get("details").get("body").get(0).asText()).contains("not valid JSON");
+            }
+            assertThat(admin.get("/system/plugins").json().get("plugins")).isEmpty();
+        }
+    }
+
+    @Test
     void disables_enables_and_restarts_a_plugin() {
         PluginJars.plugin("worker").buildAs(home.resolve("plugins").resolve("worker.jar"));
         try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {

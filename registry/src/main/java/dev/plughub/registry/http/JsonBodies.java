@@ -1,13 +1,24 @@
 package dev.plughub.registry.http;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 
-/** Request bodies that must be JSON objects: one reading, one set of 400 answers, for every route. */
+/**
+ * Request bodies that must be JSON objects: one reading, one set of 400 answers, for every route.
+ * The reading is strict where parsers disagree: a key given twice (which value wins differs from one
+ * parser to the next, as the manifest reader also refuses) and anything after the object are refused.
+ */
 public final class JsonBodies {
 
     private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectReader STRICT = JSON.reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonBodies() {
     }
@@ -27,7 +38,9 @@ public final class JsonBodies {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(body);
+            node = STRICT.readTree(body);
+        } catch (JacksonException e) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: " + reason(e));
         } catch (IOException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON");
         }
@@ -39,5 +52,13 @@ public final class JsonBodies {
         }
         NulText.check(node, body);
         return node;
+    }
+
+    /** The parser's reason in one short line, without the source excerpt Jackson appends. */
+    private static String reason(JacksonException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

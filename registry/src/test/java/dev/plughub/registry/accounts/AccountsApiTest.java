@@ -282,6 +282,27 @@ class AccountsApiTest {
     }
 
     @Test
+    void a_key_given_twice_or_text_after_the_object_is_not_json_this_api_takes() {
+        // Which of two values wins differs between parsers; an account must not be created under either.
+        ApiResponse twice = api.postJson("/api/v1/auth/register",
+                "{\"username\": \"twice_a\", \"username\": \"twice_b\", \"password\": \"correct-horse-battery\"}");
+        assertThat(twice.status()).as("%s", twice).isEqualTo(400);
+        assertThat(twice.json().get("code").asText()).isEqualTo("INVALID_JSON");
+        assertThat(twice.json().get("error").asText()).contains("username");
+        for (String name : new String[] {"twice_a", "twice_b"}) {
+            assertThat(api.postJson("/api/v1/auth/login", "{\"username\": \"" + name
+                    + "\", \"password\": \"correct-horse-battery\"}").status()).as(name).isEqualTo(401);
+        }
+
+        ApiResponse trailing = api.postJson("/api/v1/auth/register",
+                "{\"username\": \"trailing\", \"password\": \"correct-horse-battery\"} {\"role\": \"admin\"}");
+        assertThat(trailing.status()).as("%s", trailing).isEqualTo(400);
+        assertThat(trailing.json().get("code").asText()).isEqualTo("INVALID_JSON");
+        assertThat(api.postJson("/api/v1/auth/login",
+                "{\"username\": \"trailing\", \"password\": \"correct-horse-battery\"}").status()).isEqualTo(401);
+    }
+
+    @Test
     void sql_and_html_metacharacters_and_unicode_in_text_fields_are_stored_verbatim() {
         String display = "Robert'); DROP TABLE users;-- <script>alert(1)</script> & \"Zoë\" 李小龍 🚀";
         String email = uniqueName("o.brien+tag") + "@例え.jp";
