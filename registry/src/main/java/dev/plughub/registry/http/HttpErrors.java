@@ -80,7 +80,9 @@ public final class HttpErrors {
                 return;
             }
         }
-        respond(ctx, ErrorCode.BAD_REQUEST, "The multipart request could not be read: " + firstLine(e.getMessage()), Map.of());
+        String reason = firstLine(rootOf(e).getMessage()).replaceFirst("^\\d{3}: ", "");
+        respond(ctx, ErrorCode.BAD_REQUEST, "The multipart request could not be read"
+                + (reason.isBlank() ? "" : ": " + reason), Map.of());
     }
 
     public static void respond(Context ctx, ErrorCode code, String message, Map<String, ?> details) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -324,6 +325,18 @@ class PublishTest extends RunningRegistry {
         ApiResponse r = api.request("POST", "/api/v1/plugins/upload").headers(OPERATOR).json("{}").send();
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText()).contains("multipart/form-data").contains("plugin_file");
+    }
+
+    @Test
+    void a_multipart_body_cut_short_is_a_400_in_words_not_class_names() throws IOException {
+        byte[] whole = multipart(List.of(new FormPart("plugin_file", "a.zip",
+                Files.readAllBytes(TestPackages.zip(files, "cut-short", "1.0.0")))));
+        byte[] cut = Arrays.copyOf(whole, whole.length - 40);
+        ApiResponse r = api.request("POST", "/api/v1/plugins/upload").headers(OPERATOR).body(cut, MULTIPART).send();
+
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).startsWith("The multipart request could not be read").doesNotContain("org.eclipse");
+        assertThat(api.get("/api/v1/plugins/cut-short").status()).isEqualTo(404);
     }
 
     @Test
