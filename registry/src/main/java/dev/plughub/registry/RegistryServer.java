@@ -155,7 +155,8 @@ public final class RegistryServer implements AutoCloseable {
             ReviewRoutes reviewRoutes = new ReviewRoutes(reviews, authenticator);
 
             // --- downloads ---
-            new OrphanSweeper(db, blobs, uploadDir, Duration.ofMinutes(1), clock).sweep();
+            OrphanSweeper sweeper = new OrphanSweeper(db, blobs, uploadDir, Duration.ofMinutes(1), clock);
+            sweeper.emptyUploadDir();   // before the first upload; the package store is swept once serving
             VersionLookup downloadLookup = new VersionLookup(new DownloadStore(db), Duration.ofSeconds(2));
             db.write().getConfig(Handles.class).addListener(downloadLookup.changeListener());
             DownloadCounter downloadCounter = new DownloadCounter(db, clock, Duration.ofSeconds(2), config.countDownloads());
@@ -275,6 +276,7 @@ public final class RegistryServer implements AutoCloseable {
             });
             HeadRoutes.mirrorGets(app.unsafe.internalRouter);
             app.start();
+            resources.add(sweeper.sweepPackagesInBackground());   // closed first: it uses the store and database
             Thread.ofVirtual().name("openapi-warm-up").start(apiDocs::warmUp);
             return new RegistryServer(config, app, resources, authenticator);
         } catch (IOException e) {

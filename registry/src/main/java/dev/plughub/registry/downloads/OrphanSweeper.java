@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start-up clean-up after a crash: removes multipart parts left in the upload folder, and package
- * files that no live version references (a publish writes its file before its row, so a crash between
- * the two leaves a file nobody can download). Files younger than {@code grace} are kept: they may
- * belong to a publish still in flight in another process sharing the store.
+ * The clean-up after a crash: removes multipart parts left in the upload folder, package files that
+ * no live version references (a publish writes its file before its row, so a crash between the two
+ * leaves a file nobody can download), and files a store left half-written. Package files younger
+ * than {@code grace} are kept: they may belong to a publish still in flight, in this process or in
+ * another sharing the store.
  *
  * <p>Why a grace period rather than a table of publishes in flight: a publish stores its file — or,
  * when the same bytes are there already, renews the file's write time ({@code BlobStore#put}) — and
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * one no publish is about to reference. A table would cost every publish two more database writes
  * for the same promise. The grace period must stay longer than the slowest publish between storing
  * and committing (seconds; the database's connection timeout bounds the wait for the commit).
+ *
+ * <p>The same promise lets the package sweep run beside the server ({@link #sweepPackagesInBackground}):
+ * listing a store of tens of thousands of files (or a bucket, a thousand keys per request) took
+ * seconds, which the start no longer waits for. Only the upload folder, which publishes in flight
+ * write to, is emptied before the server takes requests.
  */
 public final class OrphanSweeper {
 
@@ -51,33 +57,22 @@ public final class OrphanSweeper {
     public record Result(int uploadsRemoved, int blobsRemoved, int youngOrphansKept) {
     }
 
-    public Result sweep() throws IOException {
-        int uploads = emptyUploadDir();
-        Set<String> referenced = new HashSet<>(db.read().withHandle(h -> h
-                .createQuery("SELECT DISTINCT sha256 FROM plugin_versions WHERE deleted_at IS NULL")
-                .mapTo(String.class).list()));
-        Instant cutoff = clock.instant().minus(grace);
-        int removed = 0;
-        int kept = 0;
-        List<BlobStore.StoredBlob> stored;
-        try (Stream<BlobStore.StoredBlob> all = blobs.list()) {
-            stored = all.filter(b -> !referenced.contains(b.sha256())).toList();
-        }
-        for (BlobStore.StoredBlob orphan : stored) {
-            if (orphan.writtenAt().isBefore(cutoff)) {
-                blobs.delete(orphan.sha256());
-                removed++;
-            } else {
-                kept++;
-            }
-        }
-        Result result = new Result(uploads, removed, kept);
-        log.info("Start-up sweep: removed {} stale upload file(s) and {} unreferenced package file(s){}",
-                uploads, removed, kept == 0 ? "" : "; kept " + kept + " younger than " + grace.toSeconds() + " s");
-        return result;
+    /** What a package sweep removed and kept. */
+    public record Packages(int blobsRemoved, int youngOrphansKept, int leftoversRemoved) {
     }
 
-    private int emptyUploadDir() throws IOException {
+    /** The whole sweep, in the calling thread: the upload folder, then the package store. */
+    public Result sweep() throws IOException {
+        int uploads = emptyUploadDir();
+        Packages packages = sweepPackages();
+        return new Result(uploads, packages.blobsRemoved(), packages.youngOrphansKept());
+    }
+
+    /**
+     * Empties the upload folder, where publishes in flight keep their parts: call it before the server
+     * takes requests. Answers how many files it removed.
+     */
+    public int emptyUploadDir() throws IOException {
         if (!Files.isDirectory(uploadDir)) {
             return 0;
         }
@@ -92,6 +87,53 @@ public final class OrphanSweeper {
             }
             Files.deleteIfExists(p);
         }
+        if (files > 0) {
+            log.info("Start-up sweep: removed {} stale upload file(s)", files);
+        }
         return files;
+    }
+
+    /** Removes unreferenced package files and half-written ones older than the grace period. */
+    public Packages sweepPackages() throws IOException {
+        Instant cutoff = clock.instant().minus(grace);
+        int leftovers = blobs.removeLeftovers(cutoff);
+        Set<String> referenced = new HashSet<>(db.read().withHandle(h -> h
+                .createQuery("SELECT DISTINCT sha256 FROM plugin_versions WHERE deleted_at IS NULL")
+                .mapTo(String.class).list()));
+        int removed = 0;
+        int kept = 0;
+        List<BlobStore.StoredBlob> stored;
+        try (Stream<BlobStore.StoredBlob> all = blobs.list()) {
+            stored = all.filter(b -> !referenced.contains(b.sha256())).toList();
+        }
+        for (BlobStore.StoredBlob orphan : stored) {
+            if (orphan.writtenAt().isBefore(cutoff)) {
+                blobs.delete(orphan.sha256());
+                removed++;
+            } else {
+                kept++;
+            }
+        }
+        Packages result = new Packages(removed, kept, leftovers);
+        log.info("Package sweep: removed {} unreferenced package file(s){}{}", removed,
+                leftovers == 0 ? "" : " and " + leftovers + " half-written one(s)",
+                kept == 0 ? "" : "; kept " + kept + " younger than " + grace.toSeconds() + " s");
+        return result;
+    }
+
+    /**
+     * Runs {@link #sweepPackages} on a thread of its own and returns at once. Closing the answer waits
+     * for the sweep to end (half a minute at most), so the store and database it uses stay open until
+     * it is done. A sweep that fails is logged: the next start tries again.
+     */
+    public AutoCloseable sweepPackagesInBackground() {
+        Thread sweeper = Thread.ofPlatform().daemon().name("package-sweep").start(() -> {
+            try {
+                sweepPackages();
+            } catch (IOException | RuntimeException e) {
+                log.warn("The package sweep failed; the next start tries again: {}", e.toString());
+            }
+        });
+        return () -> sweeper.join(Duration.ofSeconds(30));
     }
 }

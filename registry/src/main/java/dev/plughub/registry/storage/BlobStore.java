@@ -59,6 +59,15 @@ public interface BlobStore extends AutoCloseable {
     /** Every stored key with the time it was written, for the orphan sweep. */
     Stream<StoredBlob> list() throws IOException;
 
+    /**
+     * Removes what an interrupted {@link #put} left behind (a temporary file) when it was last written
+     * before {@code writtenBefore}, so a put in flight keeps its own; answers how many went. Stores
+     * whose writes are atomic without one (S3) have none.
+     */
+    default int removeLeftovers(java.time.Instant writtenBefore) throws IOException {
+        return 0;
+    }
+
     record StoredBlob(String sha256, java.time.Instant writtenAt) {
     }
 }

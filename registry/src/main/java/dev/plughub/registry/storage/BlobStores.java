@@ -45,7 +45,7 @@ public final class BlobStores {
      */
     public static BlobStore open(Optional<Location> location, Path defaultRoot) {
         return switch (location.orElse(new Files(defaultRoot))) {
-            case Files f -> FileBlobStore.openCleaned(f.root());
+            case Files f -> new FileBlobStore(f.root());
             case S3 s3 -> S3BlobStore.connect(s3);
         };
     }

@@ -6,24 +6,33 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Blobs as files under a directory, two levels of fan-out ({@code ab/cd/abcd…}). A blob is fsynced
  * and then renamed into place, so a crash leaves either the whole file or none (plus at most a
- * temporary file, which {@link #list()} ignores and a startup sweep removes).
+ * temporary file, which {@link #list()} ignores and the orphan sweep removes once it is old).
  */
 public final class FileBlobStore implements BlobStore {
 
     private static final Pattern KEY = Pattern.compile("^[0-9a-f]{64}$");
+    /** How the name of a blob being written starts, until it is renamed into place. */
+    private static final String TEMPORARY = ".tmp-";
 
     private final Path root;
 
@@ -62,7 +71,7 @@ public final class FileBlobStore implements BlobStore {
         }
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve(".tmp-" + sha256 + "-" + Thread.currentThread().threadId());
+        Path temp = dir.resolve(TEMPORARY + sha256 + "-" + Thread.currentThread().threadId());
         try {
             moveOrCopy(source, temp);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -115,35 +124,44 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public Stream<StoredBlob> list() throws IOException {
-        return Files.walk(root, 3)
-                .filter(Files::isRegularFile)
-                .filter(p -> KEY.matcher(p.getFileName().toString()).matches())
-                .map(p -> {
-                    try {
-                        return new StoredBlob(p.getFileName().toString(), Files.getLastModifiedTime(p).toInstant());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-    }
-
-    /** Opens the store and removes the temporary files a crash left behind (at start-up, before any upload). */
-    public static FileBlobStore openCleaned(Path root) {
-        FileBlobStore store = new FileBlobStore(root);
-        try {
-            store.removeTemporaryFiles();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean the package directory " + root, e);
-        }
-        return store;
-    }
-
-    /** Removes temporary files a crash left behind (called at start-up, before any upload). */
-    public void removeTemporaryFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(root, 3)) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(".tmp-"))::iterator) {
-                Files.deleteIfExists(p);
+        List<StoredBlob> blobs = new ArrayList<>();
+        walk((file, writtenAt) -> {
+            if (KEY.matcher(file.getFileName().toString()).matches()) {
+                blobs.add(new StoredBlob(file.getFileName().toString(), writtenAt));
             }
+        });
+        return blobs.stream();
+    }
+
+    @Override
+    public int removeLeftovers(Instant writtenBefore) throws IOException {
+        List<Path> stale = new ArrayList<>();
+        walk((file, writtenAt) -> {
+            if (file.getFileName().toString().startsWith(TEMPORARY) && writtenAt.isBefore(writtenBefore)) {
+                stale.add(file);
+            }
+        });
+        for (Path file : stale) {
+            Files.deleteIfExists(file);
         }
+        return stale.size();
+    }
+
+    /** Every regular file in the fan-out folders with its write time: one directory read and one stat per entry. */
+    private void walk(BiConsumer<Path, Instant> visit) throws IOException {
+        Files.walkFileTree(root, Set.of(), 3, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    visit.accept(file, attributes.lastModifiedTime().toInstant());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;   // removed meanwhile (a delete, a finished put)
+            }
+        });
     }
 }

@@ -2,13 +2,16 @@ package dev.plughub.registry.downloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plughub.registry.storage.BlobStore;
+import dev.plughub.registry.storage.FileBlobStore;
+import dev.plughub.registry.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
-import dev.plughub.registry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +58,40 @@ class OrphanSweeperTest {
             OrphanSweeper.Result result = sweeper(catalog, new MutableClock(republishedAt.plusSeconds(58))).sweep();
             assertThat(result.blobsRemoved()).isZero();
             assertThat(catalog.blobs().exists(sha)).isTrue();
+        }
+    }
+
+    @Test
+    void the_background_sweep_has_removed_old_orphans_once_it_is_closed() throws Exception {
+        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
+            catalog.plugin("kept");
+            ServedVersion live = catalog.version("kept", "1.0.0", "live".getBytes(), "zip");
+            String orphan = blob(catalog, "left by a crash");
+            MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofMinutes(2)));
+
+            try (AutoCloseable running = sweeper(catalog, clock).sweepPackagesInBackground()) {
+                assertThat(running).isNotNull();
+            }
+
+            assertThat(catalog.blobs().exists(orphan)).isFalse();
+            assertThat(catalog.blobs().exists(live.sha256())).isTrue();
+        }
+    }
+
+    @Test
+    void removes_half_written_package_files_once_they_are_older_than_the_grace_period() throws Exception {
+        FileBlobStore store = new FileBlobStore(dataDir.resolve("packages"));
+        Path fanOut = Files.createDirectories(store.root().resolve("ab").resolve("cd"));
+        Path crashed = Files.writeString(fanOut.resolve(".tmp-abcd" + "0".repeat(60) + "-31"), "half a package");
+        Files.setLastModifiedTime(crashed, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        Path inFlight = Files.writeString(fanOut.resolve(".tmp-abcd" + "1".repeat(60) + "-32"), "a put in flight");
+
+        assertThat(store.removeLeftovers(Instant.now().minus(Duration.ofMinutes(1)))).isEqualTo(1);
+
+        assertThat(crashed).doesNotExist();
+        assertThat(inFlight).exists();
+        try (Stream<BlobStore.StoredBlob> listed = store.list()) {
+            assertThat(listed).as("temporary files are no blobs").isEmpty();
         }
     }
 
