@@ -204,7 +204,7 @@ public final class RegistryServer implements AutoCloseable {
                     new ResolveService(releaseStore, Resolver.Limits.DEFAULT));
             Pf4jRoutes pf4jRoutes = new Pf4jRoutes(
                     new Pf4jRepository(db, releaseStore, new Sha512Sums(db, blobs)),
-                    downloadLookup);
+                    downloadLookup, catalogCache);
 
             // --- imports ---
             GitImporter gitImporter = new GitImporter(

@@ -9,7 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Serialized answers of the hottest reads — plugin detail by id, plugin lists by normalized query —
+ * Serialized answers of the hottest reads — plugin detail by id, plugin lists by normalized query,
+ * indexes of the whole catalogue —
  * so a repeated request costs no database work and no JSON writing. Every write to the catalogue in
  * this process calls {@link #invalidate} synchronously after its commit; entries also expire after
  * {@link #FRESHNESS}, which bounds how stale the counters that change without a catalogue write
@@ -24,11 +25,12 @@ public final class CatalogCache {
      * matter less, so they are kept longer; every catalogue write still drops them at once.
      */
     public static final Duration LIST_FRESHNESS = Duration.ofSeconds(15);
-    /** The most bytes each of the two caches holds. */
+    /** The most bytes each of the three caches holds. */
     static final long MAX_BYTES = 24L * 1024 * 1024;
 
     private final Cache<String, Optional<byte[]>> details;
     private final Cache<ListKey, byte[]> lists;
+    private final Cache<WideKey, byte[]> wide;
     /**
      * Bumped by every invalidation and part of every list key: a list being loaded while a write
      * commits is stored under the old generation, where no later request looks.
@@ -36,6 +38,9 @@ public final class CatalogCache {
     private final AtomicLong generation = new AtomicLong();
 
     private record ListKey(long generation, ListQuery query) {
+    }
+
+    private record WideKey(long generation, String name) {
     }
 
     public CatalogCache() {
@@ -50,6 +55,9 @@ public final class CatalogCache {
         this.lists = Caffeine.newBuilder().maximumWeight(MAX_BYTES).expireAfterWrite(listFreshness)
                 .<ListKey, byte[]>weigher((key, body) -> 256 + body.length)
                 .build();
+        this.wide = Caffeine.newBuilder().maximumWeight(MAX_BYTES).expireAfterWrite(listFreshness)
+                .<WideKey, byte[]>weigher((key, body) -> 256 + body.length)
+                .build();
     }
 
     /** Forgets everything cached about a plugin (its detail and every list, which may show it). */
@@ -57,6 +65,7 @@ public final class CatalogCache {
         generation.incrementAndGet();
         details.invalidate(pluginId);
         lists.invalidateAll();
+        wide.invalidateAll();
     }
 
     /** Forgets everything. */
@@ -64,6 +73,7 @@ public final class CatalogCache {
         generation.incrementAndGet();
         details.invalidateAll();
         lists.invalidateAll();
+        wide.invalidateAll();
     }
 
     /** The serialized detail answer of a plugin, empty when there is no such plugin. */
@@ -79,5 +89,13 @@ public final class CatalogCache {
 
     byte[] list(ListQuery query, Supplier<byte[]> load) {
         return lists.get(new ListKey(generation.get(), query), key -> load.get());
+    }
+
+    /**
+     * A serialized answer computed from the whole catalogue, such as the PF4J repository index, by
+     * name: kept like a list, and dropped by every catalogue write.
+     */
+    public byte[] catalogueWide(String name, Supplier<byte[]> load) {
+        return wide.get(new WideKey(generation.get(), name), key -> load.get());
     }
 }

@@ -101,10 +101,20 @@ public final class Pf4jRepository {
                 && LOADABLE_FORMATS.contains(r.format());
     }
 
+    /**
+     * The plugins that may have a release PF4J can load. The manifest test is a coarse filter on the
+     * stored canonical JSON, so that a catalogue of mostly other plugins costs little; {@link #isListed}
+     * decides.
+     */
     private List<Listing> listings() {
         return db.read().withHandle(h -> h.createQuery("""
-                        SELECT plugin_id, name, description, author, homepage_url, repository_url FROM plugins
-                        WHERE deleted_at IS NULL AND status <> 'banned' ORDER BY plugin_id""")
+                        SELECT p.plugin_id, p.name, p.description, p.author, p.homepage_url, p.repository_url
+                        FROM plugins p
+                        WHERE p.deleted_at IS NULL AND p.status <> 'banned'
+                          AND EXISTS (SELECT 1 FROM plugin_versions v
+                                      WHERE v.plugin_pk = p.id AND v.deleted_at IS NULL AND v.yanked = 0
+                                        AND v.format IN ('jar', 'zip') AND v.manifest LIKE '%"runtime":"java"%')
+                        ORDER BY p.plugin_id""")
                 .map((rs, ctx) -> {
                     String homepage = rs.getString("homepage_url");
                     return new Listing(rs.getString("plugin_id"), rs.getString("name"), rs.getString("description"),

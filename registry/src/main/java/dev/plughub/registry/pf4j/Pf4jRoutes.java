@@ -1,10 +1,15 @@
 package dev.plughub.registry.pf4j;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plughub.registry.catalog.CatalogCache;
 import dev.plughub.registry.downloads.ServedVersion;
 import dev.plughub.registry.downloads.VersionLookup;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.http.Json;
+import dev.plughub.registry.http.RawJson;
 import dev.plughub.registry.resolve.Release;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,12 +30,16 @@ public final class Pf4jRoutes {
     /** The id this registry goes by in {@code repositories.json}. */
     static final String REPOSITORY_ID = "plughub";
 
+    private static final ObjectMapper JSON = Json.mapper();
+
     private final Pf4jRepository repository;
     private final VersionLookup versions;
+    private final CatalogCache cache;
 
-    public Pf4jRoutes(Pf4jRepository repository, VersionLookup versions) {
+    public Pf4jRoutes(Pf4jRepository repository, VersionLookup versions, CatalogCache cache) {
         this.repository = repository;
         this.versions = versions;
+        this.cache = cache;
     }
 
     /** PF4J's {@code repositories.json} entry. */
@@ -39,12 +48,23 @@ public final class Pf4jRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get(BASE + "plugins.json", ctx -> {
+            boolean prereleases = "true".equalsIgnoreCase(ctx.queryParam("prerelease"));
             ctx.header("Cache-Control", "no-cache");
-            ctx.json(repository.plugins("true".equalsIgnoreCase(ctx.queryParam("prerelease"))));
+            // The whole catalogue's Java releases: computed once per catalogue change, not per update check.
+            RawJson.write(ctx, cache.catalogueWide("pf4j-plugins" + (prereleases ? "-prerelease" : ""),
+                    () -> serialized(repository.plugins(prereleases))));
         });
         routes.get(BASE + "repositories.json", ctx -> ctx.json(List.of(new RepositoryEntry(REPOSITORY_ID,
                 ctx.scheme() + "://" + ctx.host() + BASE))));
         routes.get(BASE + Pf4jRepository.FILES + "{id}/{version}/{file}", this::file);
+    }
+
+    private static byte[] serialized(Object answer) {
+        try {
+            return JSON.writeValueAsBytes(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the PF4J index is always JSON", e);
+        }
     }
 
     /** Redirects to the download of the named version, when {@code file} is that version's real file name. */

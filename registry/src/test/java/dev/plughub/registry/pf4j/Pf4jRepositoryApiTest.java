@@ -74,6 +74,21 @@ class Pf4jRepositoryApiTest extends RunningRegistry {
     }
 
     @Test
+    void the_index_follows_each_publish_yank_and_deletion_at_once() {
+        Publisher.published(api, Pf4jPluginJars.jar(files, "pf-moving", "1.0.0", null));
+        assertThat(versions(plugin(api.get("/pf4j/plugins.json"), "pf-moving").orElseThrow())).containsExactly("1.0.0");
+
+        Publisher.published(api, Pf4jPluginJars.jar(files, "pf-moving", "1.1.0", null));
+        assertThat(versions(plugin(api.get("/pf4j/plugins.json"), "pf-moving").orElseThrow())).containsExactly("1.1.0", "1.0.0");
+
+        api.request("DELETE", "/api/v1/plugins/pf-moving/versions/1.1.0/yank").headers(OPERATOR).send();
+        assertThat(versions(plugin(api.get("/pf4j/plugins.json"), "pf-moving").orElseThrow())).containsExactly("1.0.0");
+
+        assertThat(api.delete("/api/v1/plugins/pf-moving", OPERATOR).status()).isEqualTo(200);
+        assertThat(plugin(api.get("/pf4j/plugins.json"), "pf-moving")).isEmpty();
+    }
+
+    @Test
     void leaves_out_banned_plugins() {
         Publisher.published(api, Pf4jPluginJars.jar(files, "pf-banned", "1.0.0", null));
         assertThat(plugin(api.get("/pf4j/plugins.json"), "pf-banned")).isPresent();
