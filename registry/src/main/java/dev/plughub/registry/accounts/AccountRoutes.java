@@ -51,7 +51,8 @@ public final class AccountRoutes {
 
     /** Revokes the login token the request carries (bearer, else session cookie) and clears the cookie. */
     private void logout(Context ctx) {
-        String secret = bearer(ctx).or(() -> Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).filter(c -> !c.isBlank()))
+        String secret = Authenticator.bearerCredential(ctx.header("Authorization"))
+                .or(() -> Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).filter(c -> !c.isBlank()))
                 .orElseThrow(() -> new ApiException(ErrorCode.AUTH_REQUIRED,
                         "Nothing to log out: send the login token as 'Authorization: Bearer <token>' or the session cookie"));
         TokenView revoked = accounts.logout(secret);
@@ -63,14 +64,6 @@ public final class AccountRoutes {
     private static void setSessionCookie(Context ctx, String value, long maxAgeSeconds) {
         ctx.header("Set-Cookie", SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
                 + "; HttpOnly; SameSite=Strict" + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
-    }
-
-    private static Optional<String> bearer(Context ctx) {
-        String authorization = ctx.header("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return Optional.of(authorization.substring(7).trim()).filter(t -> !t.isEmpty());
     }
 
     private void listTokens(Context ctx) {

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -112,11 +111,8 @@ public final class Authenticator {
         if (authorization == null || authorization.isBlank()) {
             return Optional.empty();
         }
-        String[] parts = authorization.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
-            throw invalid("The Authorization header must read 'Bearer <token>'");
-        }
-        String credential = parts[1].trim();
+        String credential = bearerCredential(authorization)
+                .orElseThrow(() -> invalid("The Authorization header must read 'Bearer <token>'"));
         if (isOperatorKey(credential)) {
             return Optional.of(Principal.ofOperator());
         }
@@ -124,6 +120,21 @@ public final class Authenticator {
             throw invalid("The token is not valid");
         }
         return Optional.of(principalOf(credential));
+    }
+
+    /**
+     * The credential of an {@code Authorization: Bearer <credential>} header (the scheme in any case,
+     * any spaces around); empty for a missing header, another scheme, or no credential. The one
+     * reading of the header, for every route that takes a bearer credential.
+     */
+    public static Optional<String> bearerCredential(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String[] parts = authorization.strip().split("\\s+", 2);
+        return parts.length == 2 && parts[0].equalsIgnoreCase("bearer")
+                ? Optional.of(parts[1].strip()).filter(credential -> !credential.isEmpty())
+                : Optional.empty();
     }
 
     private Principal principalOf(String secret) {

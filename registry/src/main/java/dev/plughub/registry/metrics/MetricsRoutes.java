@@ -5,6 +5,7 @@ import static dev.plughub.registry.metrics.PrometheusText.labels;
 import com.sun.management.UnixOperatingSystemMXBean;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.plughub.registry.BuildInfo;
+import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.admin.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -58,12 +59,9 @@ public final class MetricsRoutes {
     }
 
     private boolean holdsMetricsToken(Context ctx) {
-        String authorization = ctx.header("Authorization");
-        if (token.isEmpty() || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] offered = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(offered, token.get());
+        Optional<String> offered = Authenticator.bearerCredential(ctx.header("Authorization"));
+        return token.isPresent() && offered.isPresent()
+                && MessageDigest.isEqual(offered.get().getBytes(StandardCharsets.UTF_8), token.get());
     }
 
     String render() {

@@ -146,4 +146,15 @@ class AuthenticatorTest {
     private Instant lastUsed(String publicId) {
         return store.findToken(publicId).orElseThrow().lastUsedAt().orElseThrow();
     }
+
+    @Test
+    void reads_a_bearer_header_however_it_is_spaced_and_cased_and_nothing_else() {
+        for (String header : new String[] {"Bearer abc", "bearer abc", "BEARER\tabc", "  Bearer   abc  "}) {
+            assertThat(Authenticator.bearerCredential(header)).as(header).contains("abc");
+        }
+        for (String header : new String[] {"Basic abc", "Bearer", "Bearer   ", "Bearerabc", "abc", ""}) {
+            assertThat(Authenticator.bearerCredential(header)).as(header).isEmpty();
+        }
+        assertThat(Authenticator.bearerCredential(null)).isEmpty();
+    }
 }
