@@ -143,6 +143,6 @@ public final class MappedDownloads extends Handler.Wrapper {
     /** As {@link ClientKey#of}: no credentials came, so the key is the client's address. */
     private String clientKey(Request request) {
         String socket = Request.getRemoteAddr(request);
-        return ClientKey.ofAddress(proxies.clientAddress(socket, request.getHeaders().getValuesList("X-Forwarded-For")));
+        return ClientKey.ofAddress(proxies.clientAddress(socket, request.getHeaders().getValuesList(TrustedProxies.FORWARDED_FOR)));
     }
 }

@@ -28,6 +28,9 @@ import org.eclipse.jetty.http.HttpFields;
  */
 public final class TrustedProxies implements BeforeRule {
 
+    /** The header a trusted proxy names the client in. */
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
+
     /** The request attribute holding the client address when a trusted proxy forwarded the request. */
     private static final String ATTRIBUTE = "plughub.client-address";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -81,7 +84,7 @@ public final class TrustedProxies implements BeforeRule {
         }
         routes.before(ctx -> {
             String socket = ctx.ip();
-            String client = clientAddress(socket, Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+            String client = clientAddress(socket, Collections.list(ctx.req().getHeaders(FORWARDED_FOR)));
             if (!client.equals(socket)) {
                 ctx.attribute(ATTRIBUTE, client);
             }
