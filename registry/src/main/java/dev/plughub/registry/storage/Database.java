@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,12 @@ public final class Database implements AutoCloseable {
         return settings.url().isPresent() ? openPostgres(settings) : openSqlite(sqliteFile);
     }
 
+    /**
+     * How long a serving connection waits for PostgreSQL to answer. Every statement the routes run is
+     * indexed and answers in milliseconds; a wait this long means the database is gone.
+     */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
     /** Finds (or unpacks) SQLite's native library and loads it, as opening a SQLite database would. */
     public static void prepareSqliteDriver() {
         SqliteNativeLibrary.prepare();
@@ -101,19 +108,21 @@ public final class Database implements AutoCloseable {
      * message names what is wrong.
      */
     public static Database openPostgres(DatabaseSettings settings) {
-        HikariDataSource pool = postgresPool(settings);
-        try {
-            migrate(pool, Dialect.POSTGRESQL, settings.displayUrl());
-            return new Database(Dialect.POSTGRESQL, pool, pool);
+        // Migrations may rightly run for minutes, so they get a connection of their own without the
+        // serving pool's read timeout.
+        try (HikariDataSource migrating = postgresPool(settings, "postgresql-migrate", 3, Duration.ZERO)) {
+            migrate(migrating, Dialect.POSTGRESQL, settings.displayUrl());
         } catch (RuntimeException e) {
-            pool.close();
             throw PostgresFailures.explain(settings, e);
         }
+        HikariDataSource pool = postgresPool(settings, "postgresql", 10, READ_TIMEOUT);
+        return new Database(Dialect.POSTGRESQL, pool, pool);
     }
 
     /** {@code plughub migrate}: brings the schema up to date without starting a server. */
     public static Migration migrate(DatabaseSettings settings, Path sqliteFile) {
-        HikariDataSource pool = settings.url().isPresent() ? postgresPool(settings) : sqlitePool(sqliteFile);
+        HikariDataSource pool = settings.url().isPresent()
+                ? postgresPool(settings, "postgresql-migrate", 3, Duration.ZERO) : sqlitePool(sqliteFile);
         try (pool) {
             return migrate(pool, settings.dialect(), settings.url().isPresent() ? settings.displayUrl() : sqliteFile.toString());
         } catch (DatabaseSetupException e) {
@@ -123,18 +132,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource postgresPool(DatabaseSettings settings) {
+    /**
+     * A pool whose connections give up on a database that stops answering mid-statement after
+     * {@code readTimeout} (zero: never). Without one, a database whose network goes silent (a
+     * failover that leaves the old address answering nothing) held each request in flight until the
+     * kernel's keep-alive gave up, two hours later; with it the request is a 503 like any outage.
+     */
+    private static HikariDataSource postgresPool(DatabaseSettings settings, String name, int size, Duration readTimeout) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("postgresql");
+        config.setPoolName(name);
         config.setJdbcUrl(settings.url().orElseThrow());
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
-        config.setMaximumPoolSize(10);
-        config.setMinimumIdle(2);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(2, size));
         // A burst waits for a connection rather than fails, but not so long that a database gone away
         // holds requests for half a minute before they are answered 503 (DatabaseOutage).
         config.setConnectionTimeout(5_000);
         config.addDataSourceProperty("connectTimeout", "5");   // seconds: an unreachable host fails start-up quickly
+        config.addDataSourceProperty("loginTimeout", "10");   // seconds: a server that accepts but never answers
+        config.addDataSourceProperty("socketTimeout", Long.toString(readTimeout.toSeconds()));
         config.addDataSourceProperty("ApplicationName", "plughub");
         try {
             return new HikariDataSource(config);   // opens one connection now, so a bad setting fails here
