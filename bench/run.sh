@@ -131,6 +131,19 @@ else
 fi
 log "server: $java ${launch[*]} --host 127.0.0.1 --port $port --data-dir $data"
 
+# Polls /api/v1/health every 10 ms until the server started as $pid (since $t0) answers 200; fails the
+# run, quoting the log, if it exits first or takes a minute.
+await_health() {
+  local server_log=$1 what=$2 code
+  while true; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/api/v1/health" || true)"
+    [[ "$code" == 200 ]] && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$server_log" >&2; die "the server exited during $what"; }
+    (( ($(date +%s%N) - t0) / 1000000 < 60000 )) || die "no 200 from /api/v1/health within 60 s of $what"
+    sleep 0.01
+  done
+}
+
 # The first launch after a build first records the JVM's start-up cache in a training run (./plughub
 # keeps one per jar); it is timed on its own, then stopped, so the start-up row shows an ordinary launch.
 first_launch_ms=""
@@ -158,13 +171,7 @@ env -u PLUGHUB_DATA_DIR -u PLUGHUB_DEV -u OKO_STORE_STORAGE_PATH -u OKO_STORE_AP
     PLUGHUB_RATE_RATINGS_PER_HOUR=0 \
     "${launch[@]}" --host 127.0.0.1 --port "$port" --data-dir "$data" >"$work/server.log" 2>&1 &
 pid=$!
-while true; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/api/v1/health" || true)"
-  [[ "$code" == 200 ]] && break
-  kill -0 "$pid" 2>/dev/null || { tail -n 30 "$work/server.log" >&2; die "the server exited during start-up"; }
-  (( ($(date +%s%N) - t0) / 1000000 < 60000 )) || die "no 200 from /api/v1/health within 60 s"
-  sleep 0.01
-done
+await_health "$work/server.log" "start-up"
 startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 startup_cpu_ms=$(( $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }') * 1000 / $(getconf CLK_TCK) ))
 log "server up in $startup_ms ms, having used $startup_cpu_ms ms of CPU (pid $pid)"
@@ -334,13 +341,7 @@ pid=""
 t0=$(date +%s%N)
 env PLUGHUB_API_KEY="$api_key" "${launch[@]}" --host 127.0.0.1 --port "$port" --data-dir "$data" >"$work/restart.log" 2>&1 &
 pid=$!
-while true; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/api/v1/health" || true)"
-  [[ "$code" == 200 ]] && break
-  kill -0 "$pid" 2>/dev/null || { tail -n 30 "$work/restart.log" >&2; die "the server exited during the restart"; }
-  (( ($(date +%s%N) - t0) / 1000000 < 60000 )) || die "no 200 from /api/v1/health within 60 s of the restart"
-  sleep 0.01
-done
+await_health "$work/restart.log" "the restart"
 restart_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 log "restarted on the seeded data directory in $restart_ms ms"
 kill -TERM "$pid"; wait "$pid" || true
