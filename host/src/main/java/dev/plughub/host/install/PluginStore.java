@@ -89,8 +89,7 @@ public final class PluginStore {
 
     private static boolean isPackageName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !lower.startsWith(".") && (lower.endsWith(".jar") || lower.endsWith(".zip")
-                || lower.endsWith(".tar.gz") || lower.endsWith(".tgz"));
+        return !lower.startsWith(".") && (lower.endsWith(".jar") || lower.endsWith(".zip"));
     }
 
     public InstalledPackage read(Path file) {
