@@ -21,6 +21,11 @@ public final class NulCharacters {
         return text.indexOf('\u0000') >= 0;
     }
 
+    /** A name as it may be shown in a refusal: each NUL escaped as JSON writes it. */
+    public static String shown(String name) {
+        return name.replace("\0", "\\u0000");
+    }
+
     /**
      * Where the first NUL is in a tree of maps, lists and scalars (a parsed manifest): the path of the
      * value or key that holds it, as {@code events.emits[2]} (a NUL in a key is shown there escaped, as
@@ -40,7 +45,7 @@ public final class NulCharacters {
                     String key = String.valueOf(entry.getKey());
                     String at = path.isEmpty() ? key : path + "." + key;
                     if (in(key)) {
-                        return Optional.of(at.replace("\0", "\\u0000"));
+                        return Optional.of(shown(at));
                     }
                     Optional<String> found = firstIn(entry.getValue(), at);
                     if (found.isPresent()) {

@@ -92,9 +92,9 @@ public final class CatalogService {
     /** The list answer ({@code {success, data: {plugins, pagination}}}) as JSON bytes. */
     public byte[] listJson(ListQuery query, Viewer viewer) {
         if (viewer.equals(Viewer.ANONYMOUS)) {
-            return cache.list(query, () -> write(Envelope.of(list(query, viewer))));
+            return cache.list(query, () -> Json.bytes(Envelope.of(list(query, viewer))));
         }
-        return write(Envelope.of(list(query, viewer)));
+        return Json.bytes(Envelope.of(list(query, viewer)));
     }
 
     public PluginPage list(ListQuery query, Viewer viewer) {
@@ -108,7 +108,7 @@ public final class CatalogService {
         if (!PluginId.isValid(pluginId)) {
             throw pluginNotFound();
         }
-        return cache.detail(pluginId, id -> store.findPlugin(id).map(p -> write(Envelope.of(detail(p)))))
+        return cache.detail(pluginId, id -> store.findPlugin(id).map(p -> Json.bytes(Envelope.of(detail(p)))))
                 .orElseThrow(CatalogService::pluginNotFound);
     }
 
@@ -207,11 +207,4 @@ public final class CatalogService {
         }
     }
 
-    private byte[] write(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("catalogue answers are always serializable", e);
-        }
-    }
 }

@@ -100,7 +100,7 @@ public final class HttpErrors {
         return t;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "";
         }

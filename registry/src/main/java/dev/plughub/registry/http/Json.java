@@ -1,6 +1,7 @@
 package dev.plughub.registry.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,19 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Json {
 
+    /** One mapper for {@link #bytes}: building one costs far more than a serialization. */
+    private static final ObjectMapper SHARED = mapper();
+
     private Json() {
+    }
+
+    /** A value as the API writes JSON, for answers kept or sent already serialized. */
+    public static byte[] bytes(Object value) {
+        try {
+            return SHARED.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an API answer is always serializable: " + value.getClass().getName(), e);
+        }
     }
 
     public static ObjectMapper mapper() {

@@ -40,7 +40,8 @@ public final class JsonBodies {
         try {
             node = STRICT.readTree(body);
         } catch (JacksonException e) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: " + reason(e));
+            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: "
+                    + HttpErrors.firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON");
         }
@@ -52,13 +53,5 @@ public final class JsonBodies {
         }
         NulText.check(node, body);
         return node;
-    }
-
-    /** The parser's reason in one short line, without the source excerpt Jackson appends. */
-    private static String reason(JacksonException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        int end = message.indexOf('\n');
-        String line = end < 0 ? message : message.substring(0, end);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

@@ -35,7 +35,7 @@ public final class NulText {
         }
         ctx.queryParamMap().forEach((name, values) -> {
             if (NulCharacters.in(name) || values.stream().anyMatch(NulCharacters::in)) {
-                throw refused(name.replace("\0", "\\u0000"));
+                throw refused(NulCharacters.shown(name));
             }
         });
     }

@@ -1,7 +1,5 @@
 package dev.plughub.registry.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -52,11 +50,7 @@ public final class ServerErrors extends ErrorHandler {
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             default -> status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
-        try {
-            return Json.mapper().writeValueAsBytes(ErrorBody.of(code, sentence(status, reason), null));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.bytes(ErrorBody.of(code, sentence(status, reason), null));
     }
 
     private static String sentence(int status, String reason) {

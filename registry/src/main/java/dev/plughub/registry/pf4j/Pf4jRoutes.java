@@ -1,8 +1,6 @@
 package dev.plughub.registry.pf4j;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.registry.catalog.CatalogCache;
 import dev.plughub.registry.downloads.ServedVersion;
 import dev.plughub.registry.downloads.VersionLookup;
@@ -30,8 +28,6 @@ public final class Pf4jRoutes {
     /** The id this registry goes by in {@code repositories.json}. */
     static final String REPOSITORY_ID = "plughub";
 
-    private static final ObjectMapper JSON = Json.mapper();
-
     private final Pf4jRepository repository;
     private final VersionLookup versions;
     private final CatalogCache cache;
@@ -52,19 +48,11 @@ public final class Pf4jRoutes {
             ctx.header("Cache-Control", "no-cache");
             // The whole catalogue's Java releases: computed once per catalogue change, not per update check.
             RawJson.write(ctx, cache.catalogueWide("pf4j-plugins" + (prereleases ? "-prerelease" : ""),
-                    () -> serialized(repository.plugins(prereleases))));
+                    () -> Json.bytes(repository.plugins(prereleases))));
         });
         routes.get(BASE + "repositories.json", ctx -> ctx.json(List.of(new RepositoryEntry(REPOSITORY_ID,
                 ctx.scheme() + "://" + ctx.host() + BASE))));
         routes.get(BASE + Pf4jRepository.FILES + "{id}/{version}/{file}", this::file);
-    }
-
-    private static byte[] serialized(Object answer) {
-        try {
-            return JSON.writeValueAsBytes(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the PF4J index is always JSON", e);
-        }
     }
 
     /** Redirects to the download of the named version, when {@code file} is that version's real file name. */

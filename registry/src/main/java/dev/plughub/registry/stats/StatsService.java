@@ -1,6 +1,5 @@
 package dev.plughub.registry.stats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.plughub.registry.catalog.CatalogService;
@@ -63,14 +62,14 @@ public final class StatsService {
         if (cached != null) {
             return cached;
         }
-        byte[] body = write(Envelope.of(pluginStats(pluginId)));   // a 404 is not cached
+        byte[] body = Json.bytes(Envelope.of(pluginStats(pluginId)));   // a 404 is not cached
         pluginAnswers.put(pluginId, body);
         return body;
     }
 
     /** The serialized answer of {@code GET /api/v1/stats}. */
     public byte[] totalsJson() {
-        return totalsAnswer.get("totals", k -> write(Envelope.of(totals())));
+        return totalsAnswer.get("totals", k -> Json.bytes(Envelope.of(totals())));
     }
 
     public PluginStats pluginStats(String pluginId) {
@@ -184,11 +183,4 @@ public final class StatsService {
         return h.createQuery(sql).mapTo(Long.class).one();
     }
 
-    private static byte[] write(Object answer) {
-        try {
-            return Json.mapper().writeValueAsBytes(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("statistics answers are always serializable", e);
-        }
-    }
 }
