@@ -40,9 +40,10 @@ import java.util.UUID;
  * data or throws a {@link PlughubClientException}: {@link RegistryException} when the registry said
  * no (with its status and error code), {@link RegistryUnreachableException} when it could not be
  * reached, {@link ChecksumMismatchException} when a download was corrupt. Instances are immutable
- * and safe to share between threads.
+ * and safe to share between threads. {@link #close()} ends the connections, which the clients made
+ * by {@link #withToken} share.
  */
-public final class PlughubClient {
+public final class PlughubClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -83,6 +84,15 @@ public final class PlughubClient {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * Waits for calls in flight, then closes the connections and the HTTP client's thread, for this
+     * client and every client {@link #withToken} made from it. Later calls fail.
+     */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** {@code http://host:port} with no trailing slash or path, the canonical form of a registry's address. */

@@ -48,7 +48,7 @@ import java.util.Set;
  * automatic rollback, rollback on demand, uninstall, rescan of the plugins directory, and recovery
  * of an update the host died in the middle of. Every change holds the plugins' change lock.
  */
-final class Installer {
+final class Installer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
@@ -84,6 +84,14 @@ final class Installer {
         Set<String> registryHosts = new HashSet<>(config.urlPolicy().plainHttpHosts());
         config.registries().forEach(url -> registryHosts.add(url.getHost().toLowerCase(Locale.ROOT)));
         this.registryDownloader = new Downloader(new UrlPolicy(registryHosts), DOWNLOAD_TIMEOUT);
+    }
+
+    /** Closes the HTTP connections of registry and URL installs. */
+    @Override
+    public void close() {
+        resolver.close();
+        urlDownloader.close();
+        registryDownloader.close();
     }
 
     // --- start-up ---

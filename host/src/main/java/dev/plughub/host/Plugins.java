@@ -5,6 +5,7 @@ import dev.plughub.core.manifest.PluginManifest;
 import dev.plughub.host.calls.CallFailed;
 import dev.plughub.host.calls.CallRunner;
 import dev.plughub.host.calls.CallTimedOut;
+import dev.plughub.host.calls.PluginThreads;
 import dev.plughub.host.config.ConfigSchema;
 import dev.plughub.host.config.PluginConfigs;
 import dev.plughub.host.deps.DependencyGraph;
@@ -60,7 +61,7 @@ final class Plugins {
     private GrpcRuntime grpc;
 
     Plugins(HostConfig config, HostLayout layout, Clock clock, ScopeGrants grants, PluginConfigs configs,
-            CallMetrics metrics, LogBuffer logs) {
+            CallMetrics metrics, LogBuffer logs, PluginThreads threads) {
         this.config = config;
         this.clock = clock;
         this.grants = grants;
@@ -68,7 +69,7 @@ final class Plugins {
         this.metrics = metrics;
         this.logs = logs;
         this.disabled = new DisabledPlugins(layout.disabled());
-        this.calls = new CallRunner(metrics, this::timedOut);
+        this.calls = new CallRunner(threads, metrics, this::timedOut);
     }
 
     /** Second step of construction: contexts need the message router, which needs this table. */

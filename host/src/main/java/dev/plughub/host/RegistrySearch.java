@@ -11,16 +11,26 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Searches the configured registries through the Java client, the first registries' results first. */
-final class RegistrySearch {
+/**
+ * Searches the configured registries through the Java client, the first registries' results first.
+ * Each registry's client is made on first search and kept, with its connections, until the host closes.
+ */
+final class RegistrySearch implements AutoCloseable {
 
     private static final int MAX_LIMIT = 100;
 
     private final List<URI> registries;
+    private final Map<URI, PlughubClient> clients = new ConcurrentHashMap<>();
 
     RegistrySearch(List<URI> registries) {
         this.registries = List.copyOf(registries);
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(PlughubClient::close);
     }
 
     List<RegistrySource> sources() {
@@ -41,7 +51,7 @@ final class RegistrySearch {
             }
             PluginPage page;
             try {
-                page = PlughubClient.create(registry.toString()).search(SearchQuery.of(query).withLimit(limit - found.size()));
+                page = clients.computeIfAbsent(registry, url -> PlughubClient.create(url.toString())).search(SearchQuery.of(query).withLimit(limit - found.size()));
             } catch (PlughubClientException e) {
                 throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "searching the registry " + registry
                         + " failed: " + e.getMessage(), Map.of("registry", registry.toString()), e);

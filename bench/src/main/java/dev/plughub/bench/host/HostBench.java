@@ -85,8 +85,9 @@ public final class HostBench {
         System.out.printf("| host start with %d plugins installed (load + start in order) | %.2f s | ≤ 3 s |%n", PLUGINS, startSeconds);
         System.out.printf("| action call through deadline + metrics, p50 | %.1f µs | ≤ 20 µs |%n", percentiles[0]);
         System.out.printf("| action call, p90 / p99 | %.1f / %.1f µs | – |%n", percentiles[1], percentiles[2]);
-        System.out.printf("| deadline strategies, p50: direct call / virtual thread (the host's) / caller thread + watchdog | %.2f / %.1f / %.1f µs | – |%n",
-                strategies[0], strategies[1], strategies[2]);
+        System.out.printf("| deadline strategies, p50: direct call / pooled platform thread (the host's) / virtual thread "
+                + "/ caller thread + watchdog | %.2f / %.1f / %.1f / %.1f µs | – |%n",
+                strategies[0], strategies[1], strategies[2], strategies[3]);
         System.out.printf("| memory per idle plugin: heap / metaspace | %d KiB / %d KiB | – |%n",
                 heapPerPlugin / 1024, metaspacePerPlugin / 1024);
     }

@@ -1,5 +1,6 @@
 package dev.plughub.host.events;
 
+import dev.plughub.host.calls.PluginThreads;
 import dev.plughub.host.observability.CallMetrics;
 import dev.plughub.host.observability.LogBuffer;
 import dev.plughub.host.scopes.ScopeGrants;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * Publish/subscribe between plugins and the host. Publishing never waits for a subscriber: each
  * subscription has its own bounded queue and its own virtual thread that hands events to the
- * handler one at a time, in publish order. A handler that throws is logged and the next event
+ * handler one at a time, in publish order (the handler itself runs on the host's {@link PluginThreads}). A handler that throws is logged and the next event
  * follows; one that overruns the deadline is interrupted and abandoned so the queue moves on; a
  * full queue drops its oldest event. None of this touches any other subscription.
  */
@@ -27,6 +28,7 @@ public final class EventBus implements AutoCloseable {
     public static final int DEFAULT_QUEUE_CAPACITY = 1_024;
     public static final String EMIT_SCOPE = "events.emit";
 
+    private final PluginThreads threads;
     private final Duration handlerDeadline;
     private final int queueCapacity;
     private final LogBuffer logs;
@@ -36,21 +38,19 @@ public final class EventBus implements AutoCloseable {
     private final Map<String, DeliveryCounters> counters = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public EventBus(Duration handlerDeadline) {
-        this(handlerDeadline, DEFAULT_QUEUE_CAPACITY, new LogBuffer(), new CallMetrics());
-    }
-
     /**
+     * @param threads where handlers run (not closed with the bus)
      * @param logs    where a subscriber's failed or abandoned handlers are logged (its own log)
      * @param metrics where each handler call is recorded, as operation {@code event}
      */
-    public EventBus(Duration handlerDeadline, int queueCapacity, LogBuffer logs, CallMetrics metrics) {
+    public EventBus(PluginThreads threads, Duration handlerDeadline, int queueCapacity, LogBuffer logs, CallMetrics metrics) {
         if (handlerDeadline.isNegative() || handlerDeadline.isZero()) {
             throw new IllegalArgumentException("the handler deadline must be positive, not " + handlerDeadline);
         }
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("a subscription queue holds at least one event, not " + queueCapacity);
         }
+        this.threads = threads;
         this.handlerDeadline = handlerDeadline;
         this.queueCapacity = queueCapacity;
         this.logs = logs;
@@ -80,7 +80,7 @@ public final class EventBus implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the event bus is closed");
         }
-        SubscriptionWorker worker = new SubscriptionWorker(subscriberId, parsed, handler, queueCapacity,
+        SubscriptionWorker worker = new SubscriptionWorker(subscriberId, parsed, handler, threads, queueCapacity,
                 handlerDeadline, countersFor(subscriberId), logs.loggerFor(subscriberId), metrics,
                 subscriptions::remove);
         subscriptions.add(worker);

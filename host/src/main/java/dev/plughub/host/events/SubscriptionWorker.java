@@ -4,20 +4,26 @@ import dev.plughub.host.observability.CallMetrics;
 import dev.plughub.plugin.Event;
 import dev.plughub.plugin.Subscription;
 import java.time.Duration;
+import dev.plughub.host.calls.PluginThreads;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * One subscription: a bounded queue and one virtual thread delivering from it in order. Each
- * handler call runs on a virtual thread of its own so the worker can stop waiting at the deadline;
- * the abandoned call is interrupted and the next event is delivered.
+ * handler call runs on one of the host's {@link PluginThreads} so the worker can stop waiting at the
+ * deadline; the abandoned call is interrupted and the next event is delivered.
  */
 final class SubscriptionWorker implements Subscription {
 
     private final String subscriberId;
     private final EventPattern pattern;
     private final Consumer<Event> handler;
+    private final PluginThreads threads;
     private final ArrayBlockingQueue<Event> queue;
     private final Duration deadline;
     private final DeliveryCounters counters;
@@ -30,12 +36,13 @@ final class SubscriptionWorker implements Subscription {
     private volatile boolean closed;
     private volatile Thread worker;
 
-    SubscriptionWorker(String subscriberId, EventPattern pattern, Consumer<Event> handler, int capacity,
+    SubscriptionWorker(String subscriberId, EventPattern pattern, Consumer<Event> handler, PluginThreads threads, int capacity,
                        Duration deadline, DeliveryCounters counters, System.Logger log, CallMetrics metrics,
                        Consumer<SubscriptionWorker> onClose) {
         this.subscriberId = subscriberId;
         this.pattern = pattern;
         this.handler = handler;
+        this.threads = threads;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.deadline = deadline;
         this.counters = counters;
@@ -94,32 +101,36 @@ final class SubscriptionWorker implements Subscription {
     }
 
     private void deliver(Event event) throws InterruptedException {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         long start = System.nanoTime();
-        Thread call = Thread.ofVirtual().name("event-handler-" + subscriberId).unstarted(() -> {
-            try {
+        Future<Void> call;
+        try {
+            call = threads.start(contextLoader, () -> {
                 handler.accept(event);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        call.setContextClassLoader(contextLoader);
-        call.start();
-        if (!call.join(deadline)) {
-            call.interrupt();
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            return;   // the host is closing: the event goes with the queue
+        }
+        try {
+            call.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
             counters.timedOut.increment();
             metrics.record(subscriberId, "event", System.nanoTime() - start, false);
             log.log(System.Logger.Level.WARNING, "event handler for " + event.name() + " (pattern " + pattern
                     + ") did not finish within " + deadline.toMillis() + " ms and was abandoned");
             return;
-        }
-        metrics.record(subscriberId, "event", System.nanoTime() - start, failure.get() == null);
-        if (failure.get() == null) {
-            counters.delivered.increment();
-        } else {
+        } catch (ExecutionException e) {
             counters.failed.increment();
-            log.log(System.Logger.Level.ERROR, "event handler for " + event.name() + " threw", failure.get());
+            metrics.record(subscriberId, "event", System.nanoTime() - start, false);
+            log.log(System.Logger.Level.ERROR, "event handler for " + event.name() + " threw", e.getCause());
+            return;
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            throw e;
         }
+        metrics.record(subscriberId, "event", System.nanoTime() - start, true);
+        counters.delivered.increment();
     }
 
     @Override

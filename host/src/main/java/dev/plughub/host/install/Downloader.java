@@ -20,14 +20,14 @@ import java.util.Optional;
  * Fetches a package over HTTP into a staging file, within the {@link UrlPolicy} (checked again on
  * every redirect, so an https link cannot bounce to plain http) and against an expected SHA-256.
  */
-public final class Downloader {
+public final class Downloader implements AutoCloseable {
 
     private static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient http = HttpClient.newBuilder()
+    private final LazyHttpClient http = new LazyHttpClient(() -> HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .build());
     private final UrlPolicy policy;
     private final Duration timeout;
 
@@ -44,7 +44,7 @@ public final class Downloader {
             for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
                 refuseIfNotAllowed(current);
                 HttpRequest request = HttpRequest.newBuilder(current).timeout(timeout).GET().build();
-                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 if (status / 100 == 3 && response.headers().firstValue("location").isPresent()) {
                     response.body().close();
@@ -103,5 +103,11 @@ public final class Downloader {
                     + sha256 + "'", Map.of("field", "sha256"));
         }
         return value;
+    }
+
+    /** Closes the connections, when any were made. */
+    @Override
+    public void close() {
+        http.close();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * order, with download URLs and digests), or 409 with the conflicts. The first registry that
  * knows the plugin decides.
  */
-public final class RegistryResolver {
+public final class RegistryResolver implements AutoCloseable {
 
     /** One package of a resolved plan. */
     public record Resolved(String id, String version, URI downloadUrl, String sha256) {
@@ -32,32 +32,14 @@ public final class RegistryResolver {
 
     private final List<URI> registries;
     private final String hostVersion;
-    /**
-     * Made on first use: building one loads the JDK's trust store (parsing every CA certificate), a
-     * tenth of a second of CPU that a host which never installs from a registry need not spend at start.
-     */
-    private volatile HttpClient http;
+    private final LazyHttpClient http = new LazyHttpClient(() -> HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build());
 
     public RegistryResolver(List<URI> registries, String hostVersion) {
         this.registries = List.copyOf(registries);
         this.hostVersion = hostVersion;
-    }
-
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    client = HttpClient.newBuilder()
-                            .connectTimeout(Duration.ofSeconds(10))
-                            .followRedirects(HttpClient.Redirect.NORMAL)
-                            .build();
-                    http = client;
-                }
-            }
-        }
-        return client;
     }
 
     /** Whether any registry is configured to install from. */
@@ -98,7 +80,7 @@ public final class RegistryResolver {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
-            response = http().send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry " + registry
                     + " cannot be reached: " + e.getMessage(), Map.of("registry", registry.toString()), e);
@@ -139,5 +121,11 @@ public final class RegistryResolver {
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
+    }
+
+    /** Closes the connections, when any were made. */
+    @Override
+    public void close() {
+        http.close();
     }
 }

@@ -38,8 +38,7 @@ class DeadlineTest {
 
     @Test
     void an_action_that_hangs_times_out_and_fails_the_plugin() {
-        PluginJars.plugin("stuck").action("wait", "while (true) { Thread.onSpinWait(); }")
-                .build(home.resolve("plugins"));
+        PluginJars.plugin("stuck").action("wait", spinUntil("stuck.release")).build(home.resolve("plugins"));
         var config = Hosts.config(home).withTimeouts(Hosts.TEST_TIMEOUTS.withAction(java.time.Duration.ofMillis(300)));
         try (PluginHost host = PluginHost.start(config)) {
             assertThatThrownBy(() -> host.callAction("stuck", "wait", Map.of()))
@@ -49,7 +48,38 @@ class DeadlineTest {
                     });
             assertThat(host.find("stuck").orElseThrow().state()).isEqualTo(PluginState.FAILED);
             assertThat(host.restart("stuck").state()).isEqualTo(PluginState.ACTIVE);
+        } finally {
+            System.setProperty("stuck.release", "true");
         }
+    }
+
+    @Test
+    void plugins_spinning_on_every_core_leave_the_other_plugins_and_the_host_answering() {
+        // Virtual threads are not preempted: had the host run plugin code on them, calls that spin
+        // and ignore the interrupt would keep every carrier thread, and nothing after would run.
+        int cores = Runtime.getRuntime().availableProcessors();
+        PluginJars.plugin("spinner").action("spin", spinUntil("spinner.release")).build(home.resolve("plugins"));
+        PluginJars.plugin("awake").build(home.resolve("plugins"));
+        var config = Hosts.config(home).withTimeouts(Hosts.TEST_TIMEOUTS.withAction(java.time.Duration.ofMillis(200)));
+        try (PluginHost host = PluginHost.start(config)) {
+            for (int i = 0; i < cores; i++) {
+                assertThatThrownBy(() -> host.callAction("spinner", "spin", Map.of()))
+                        .isInstanceOfSatisfying(HostException.class,
+                                e -> assertThat(e.code()).isEqualTo(HostError.PLUGIN_COMMUNICATION_TIMEOUT));
+                host.restart("spinner");
+            }
+
+            assertThat(host.callAction("awake", "echo", Map.of("still", "here"))).containsEntry("still", "here");
+            assertThat(host.health("awake").status()).isEqualTo(HealthReport.Status.OK);
+        } finally {
+            System.setProperty("spinner.release", "true");
+        }
+    }
+
+    /** An action that ignores interrupts and spins until the test, finished, sets {@code property}. */
+    private static String spinUntil(String property) {
+        return "while (!Boolean.getBoolean(\"" + property + "\")) { Thread.onSpinWait(); }\n"
+                + "return input;";
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.plughub.host.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plughub.host.calls.PluginThreads;
 import dev.plughub.host.observability.CallMetrics;
 import dev.plughub.host.observability.LogBuffer;
 import dev.plughub.host.observability.LogLevel;
@@ -36,11 +37,13 @@ class EventBusTest {
 
     final LogBuffer logs = new LogBuffer();
     final CallMetrics metrics = new CallMetrics();
-    EventBus bus = new EventBus(Duration.ofSeconds(PATIENCE_SECONDS), 64, logs, metrics);
+    final PluginThreads threads = new PluginThreads();
+    EventBus bus = new EventBus(threads, Duration.ofSeconds(PATIENCE_SECONDS), 64, logs, metrics);
 
     @AfterEach
     void close() {
         bus.close();
+        threads.close();
     }
 
     static Event event(String name, int n) {
@@ -132,7 +135,7 @@ class EventBusTest {
 
     @Test
     void a_handler_past_its_deadline_is_abandoned_and_the_next_event_follows() throws Exception {
-        bus = new EventBus(Duration.ofMillis(100), 64, logs, metrics);
+        bus = new EventBus(threads, Duration.ofMillis(100), 64, logs, metrics);
         CountDownLatch interrupted = new CountDownLatch(1);
         Inbox inbox = new Inbox(2);
         bus.subscribe("sleepy", "plugin.#", e -> {
@@ -162,7 +165,7 @@ class EventBusTest {
 
     @Test
     void a_full_queue_drops_its_oldest_events_and_counts_them() throws Exception {
-        bus = new EventBus(Duration.ofSeconds(PATIENCE_SECONDS), 4, logs, metrics);
+        bus = new EventBus(threads, Duration.ofSeconds(PATIENCE_SECONDS), 4, logs, metrics);
         CountDownLatch inFirstHandler = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Inbox inbox = new Inbox(5);
