@@ -89,7 +89,8 @@ public final class PluginStore {
 
     private static boolean isPackageName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !lower.startsWith(".") && (lower.endsWith(".jar") || lower.endsWith(".zip"));
+        return !lower.startsWith(".") && (lower.endsWith(".jar") || lower.endsWith(".zip")
+                || lower.endsWith(".tar.gz") || lower.endsWith(".tgz"));
     }
 
     public InstalledPackage read(Path file) {

@@ -71,6 +71,35 @@ class OutOfProcessPluginTest {
     }
 
     @Test
+    void runs_a_grpc_plugin_packaged_as_a_tar_gz_under_a_top_folder() throws Exception {
+        Path tarGz = GrpcPackages.pluginTarGz(home.resolve("build"), "tarred", "serve");
+        try (PluginHost host = PluginHost.start(config()); Admin admin = Admin.start(host)) {
+            ApiResponse installed = admin.send("POST", "/system/plugins/install",
+                    "{\"source\": \"file\", \"file_path\": \"" + tarGz + "\"}");
+            assertThat(installed.status()).as("%s", installed.text()).isEqualTo(200);
+            JsonNode plugin = admin.send("GET", "/system/plugins", null).json().get("plugins").get(0);
+            assertThat(plugin.toString()).contains("tarred");
+            assertThat(plugin.get("status").asText()).as("%s", plugin).isEqualTo("active");
+            assertThat(plugin.get("source").asText()).isEqualTo("grpc");
+
+            ApiResponse health = admin.send("GET", "/system/plugins/tarred/health", null);
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.text()).contains("served_by");
+        }
+    }
+
+    @Test
+    void loads_a_tar_gz_package_dropped_into_the_plugins_folder() {
+        GrpcPackages.pluginTarGz(home.resolve("plugins"), "dropped", "serve");
+        try (PluginHost host = PluginHost.start(config()); Admin admin = Admin.start(host)) {
+            JsonNode plugins = admin.send("GET", "/system/plugins", null).json().get("plugins");
+            assertThat(plugins).as("%s", plugins).hasSize(1);
+            assertThat(plugins.get(0).toString()).contains("dropped");
+            assertThat(plugins.get(0).get("status").asText()).as("%s", plugins).isEqualTo("active");
+        }
+    }
+
+    @Test
     void calls_an_action_through_invoke_keeping_every_json_type() {
         GrpcPackages.plugin(home.resolve("plugins"), "echoer", "serve");
         try (PluginHost host = PluginHost.start(config())) {
