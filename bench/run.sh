@@ -127,7 +127,9 @@ trap 'exit 130' INT TERM
 if [[ -n "${SERVER_MAIN:-}" ]]; then
   launch=("$java" --enable-native-access=ALL-UNNAMED ${PLUGHUB_JAVA_OPTS:-} -cp "$server_jar" "$SERVER_MAIN")
 else
-  launch=(env PLUGHUB_JAVA_HOME="$java_home" "$root/plughub" serve)
+  # The jars were built above: a source edited while the benchmark runs must not make a later launch
+  # (the restart row) rebuild them on the clock.
+  launch=(env PLUGHUB_NO_BUILD=1 PLUGHUB_JAVA_HOME="$java_home" "$root/plughub" serve)
 fi
 log "server: $java ${launch[*]} --host 127.0.0.1 --port $port --data-dir $data"
 
