@@ -41,6 +41,7 @@ import dev.plughub.registry.http.BeforeRule;
 import dev.plughub.registry.http.HeadRoutes;
 import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
+import dev.plughub.registry.http.JsonBodies;
 import dev.plughub.registry.http.LoopbackTunedConnector;
 import dev.plughub.registry.http.NulText;
 import dev.plughub.registry.http.ServerErrors;
@@ -234,6 +235,7 @@ public final class RegistryServer implements AutoCloseable {
                 cfg.concurrency.useVirtualThreads = true;
                 cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
                 cfg.http.prefer405over404 = true;
+                cfg.http.maxRequestSize = JsonBodies.MAX_BYTES;
                 cfg.jetty.multipartConfig.cacheDirectory(uploadDir.toString());
                 cfg.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
                 cfg.jetty.multipartConfig.maxFileSize(config.maxPackageBytes(), SizeUnit.BYTES);

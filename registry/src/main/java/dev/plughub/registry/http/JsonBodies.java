@@ -15,6 +15,9 @@ import java.io.IOException;
  */
 public final class JsonBodies {
 
+    /** The largest request body read into memory (JSON, forms); only package uploads may be larger. */
+    public static final int MAX_BYTES = 1_000_000;
+
     private static final ObjectMapper JSON = Json.mapper();
     private static final ObjectReader STRICT = JSON.reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -44,7 +44,7 @@ public final class ServerErrors extends ErrorHandler {
             case 400 -> ErrorCode.BAD_REQUEST;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PACKAGE_TOO_LARGE;
+            case 413 -> ErrorCode.REQUEST_TOO_LARGE;
             case 414 -> ErrorCode.URI_TOO_LONG;
             case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;

@@ -283,6 +283,20 @@ class AccountsApiTest {
     }
 
     @Test
+    void a_json_body_over_the_limit_is_a_413_naming_the_limit_and_creates_nothing() {
+        String name = "x".repeat(1_000_001);
+        ApiResponse big = api.postJson("/api/v1/auth/register",
+                "{\"username\": \"big_body\", \"password\": \"correct-horse-battery\", \"display_name\": \"" + name + "\"}");
+
+        assertThat(big.status()).as("%s", big).isEqualTo(413);
+        assertThat(big.json().get("code").asText()).isEqualTo("REQUEST_TOO_LARGE");
+        assertThat(big.json().get("error").asText()).contains("1000000 bytes");
+        assertThat(big.json().get("details").get("max_bytes").asInt()).isEqualTo(1_000_000);
+        assertThat(api.postJson("/api/v1/auth/login", "{\"username\": \"big_body\", \"password\": \"correct-horse-battery\"}")
+                .status()).isEqualTo(401);
+    }
+
+    @Test
     void a_key_given_twice_or_text_after_the_object_is_not_json_this_api_takes() {
         // Which of two values wins differs between parsers; an account must not be created under either.
         ApiResponse twice = api.postJson("/api/v1/auth/register",
