@@ -54,6 +54,7 @@ final class Plugins {
     private final LogBuffer logs;
     private final DisabledPlugins disabled;
     private final CallRunner calls;
+    private final PluginThreads threads;
     private final ReentrantLock changes = new ReentrantLock();
     private final Map<String, HostedPlugin> table = new ConcurrentHashMap<>();
     private volatile DependencyGraph graph = DependencyGraph.of(List.of());
@@ -69,6 +70,7 @@ final class Plugins {
         this.metrics = metrics;
         this.logs = logs;
         this.disabled = new DisabledPlugins(layout.disabled());
+        this.threads = threads;
         this.calls = new CallRunner(threads, metrics, this::timedOut);
     }
 
@@ -79,7 +81,7 @@ final class Plugins {
                 schemaOf(hosted.installed().manifest()), parts);
         BundledLibraries libraries = new BundledLibraries(layout.libraries());
         this.grpc = new GrpcRuntime(config.grpc(), config.timeouts(), layout.processes(), clock, this::processDied);
-        this.runner = new PluginRunner(loader, libraries, calls, contexts, config.timeouts().initialize(), grpc);
+        this.runner = new PluginRunner(loader, libraries, calls, threads, contexts, config.timeouts().initialize(), grpc);
     }
 
     CallRunner calls() {

@@ -47,7 +47,7 @@ public final class CallRunner {
         long start = System.nanoTime();
         Future<T> task;
         try {
-            task = threads.start(loader, call);
+            task = threads.start(pluginId, loader, call);
         } catch (RejectedExecutionException e) {
             metrics.record(pluginId, operation, System.nanoTime() - start, false);
             throw new CallFailed(pluginId, operation, new IllegalStateException("the host is closed", e));

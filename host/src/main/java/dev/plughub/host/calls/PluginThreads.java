@@ -1,6 +1,8 @@
 package dev.plughub.host.calls;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -9,38 +11,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads plugin code runs on: a host's own pool of daemon platform threads, reused while busy
- * ones are kept and idle ones end after a minute.
+ * The threads plugin code runs on: for each loaded plugin (each class loader), a pool of daemon
+ * platform threads named after it, reused while the plugin runs and ended when it stops.
  *
  * <p>Platform threads, not virtual ones: a virtual thread is only taken off its carrier when it
  * blocks, so a plugin stuck in a loop that ignores the interrupt would hold one of the JVM's few
  * carrier threads (one per core) for good, and as many such plugins as cores would freeze every
  * virtual thread in the application. The operating system shares the cores among platform
- * threads instead, so a runaway plugin costs CPU and one thread, nothing else. A stuck thread
- * stays busy and the pool grows past it.
+ * threads instead, so a runaway plugin costs CPU and one thread, nothing else; its pool grows past
+ * the stuck thread.
+ *
+ * <p>A pool per plugin, ended by {@link #retire}: libraries keep caches in thread-locals (Jackson's
+ * buffers, date formats), and a thread shared between plugins would keep a stopped or replaced
+ * plugin's classes, and so its whole class loader, alive for as long as the thread lives.
  */
 public final class PluginThreads implements AutoCloseable {
 
-    private static final AtomicInteger HOSTS = new AtomicInteger();
+    private static final long IDLE_SECONDS = 60;
+    /** The key of calls that run no plugin classes (out-of-process plugins, whose loader is null). */
+    private static final Object NO_LOADER = new Object();
 
-    private final ThreadPoolExecutor pool;
-
-    public PluginThreads() {
-        String prefix = "plughub-plugin-" + HOSTS.incrementAndGet() + "-";
-        AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);   // a plugin that never returns must not keep the application alive
-            return thread;
-        });
-    }
+    private final Map<Object, ThreadPoolExecutor> pools = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /**
-     * Starts {@code call} with {@code loader} as the thread's context class loader (put back after).
+     * Starts {@code call} on a thread of the plugin {@code loader} loaded, with {@code loader} as the
+     * thread's context class loader.
      *
      * @throws RejectedExecutionException after {@link #close()}
      */
-    public <T> Future<T> start(ClassLoader loader, Callable<T> call) {
+    public <T> Future<T> start(String pluginId, ClassLoader loader, Callable<T> call) {
+        if (closed) {
+            throw new RejectedExecutionException("the host is closed");
+        }
+        ThreadPoolExecutor pool = pools.computeIfAbsent(loader == null ? NO_LOADER : loader,
+                key -> newPool(key == NO_LOADER ? "plughub-remote-call-" : "plugin-" + pluginId + "-"));
         return pool.submit(() -> {
             Thread thread = Thread.currentThread();
             thread.setContextClassLoader(loader);
@@ -52,9 +57,33 @@ public final class PluginThreads implements AutoCloseable {
         });
     }
 
-    /** Interrupts whatever still runs; later calls are refused. */
+    /**
+     * The plugin {@code loader} loaded has stopped: its calls still running are interrupted and its
+     * idle threads end now, taking whatever it left in their thread-locals with them.
+     */
+    public void retire(ClassLoader loader) {
+        if (loader != null) {
+            ThreadPoolExecutor pool = pools.remove(loader);
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Interrupts whatever plugin code still runs; later calls are refused. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        closed = true;
+        pools.values().forEach(ThreadPoolExecutor::shutdownNow);
+        pools.clear();
+    }
+
+    private static ThreadPoolExecutor newPool(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);   // a plugin that never returns must not keep the application alive
+            return thread;
+        });
     }
 }

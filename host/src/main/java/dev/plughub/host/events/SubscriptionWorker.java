@@ -104,7 +104,7 @@ final class SubscriptionWorker implements Subscription {
         long start = System.nanoTime();
         Future<Void> call;
         try {
-            call = threads.start(contextLoader, () -> {
+            call = threads.start(subscriberId, contextLoader, () -> {
                 handler.accept(event);
                 return null;
             });

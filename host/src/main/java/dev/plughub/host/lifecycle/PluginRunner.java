@@ -3,11 +3,13 @@ package dev.plughub.host.lifecycle;
 import dev.plughub.host.calls.CallFailed;
 import dev.plughub.host.calls.CallRunner;
 import dev.plughub.host.calls.CallTimedOut;
+import dev.plughub.host.calls.PluginThreads;
 import dev.plughub.host.grpc.GrpcRuntime;
 import dev.plughub.host.grpc.PluginStartFailed;
 import dev.plughub.host.install.InstalledPackage;
 import dev.plughub.host.loading.BundledLibraries;
 import dev.plughub.host.loading.LoadFailure;
+import dev.plughub.host.loading.PluginClassLoader;
 import dev.plughub.host.loading.PluginLoader;
 import dev.plughub.plugin.Action;
 import dev.plughub.plugin.Plugin;
@@ -42,16 +44,18 @@ public final class PluginRunner {
     private final PluginLoader loader;
     private final BundledLibraries libraries;
     private final CallRunner calls;
+    private final PluginThreads threads;
     private final ContextFactory contexts;
     private final Duration initializeDeadline;
     private final GrpcRuntime grpc;
 
-    public PluginRunner(PluginLoader loader, BundledLibraries libraries, CallRunner calls, ContextFactory contexts,
-                        Duration initializeDeadline, GrpcRuntime grpc) {
+    public PluginRunner(PluginLoader loader, BundledLibraries libraries, CallRunner calls, PluginThreads threads,
+                        ContextFactory contexts, Duration initializeDeadline, GrpcRuntime grpc) {
         this.grpc = grpc;
         this.loader = loader;
         this.libraries = libraries;
         this.calls = calls;
+        this.threads = threads;
         this.contexts = contexts;
         this.initializeDeadline = initializeDeadline;
     }
@@ -133,9 +137,7 @@ public final class PluginRunner {
             problem = "shutdown threw " + CallFailed.describe(e.getCause());
         }
         closeQuietly(running.context());
-        if (running.loader() != null) {
-            PluginLoader.closeQuietly(running.loader());
-        }
+        unload(running.loader());
         if (problem.isEmpty()) {
             hosted.lifecycle().move(PluginState.STOPPED, "stopped");
         } else {
@@ -143,10 +145,16 @@ public final class PluginRunner {
         }
     }
 
-    private static void release(ContextHandle context, PluginLoader.Loaded loaded) {
+    private void release(ContextHandle context, PluginLoader.Loaded loaded) {
         closeQuietly(context);
-        if (loaded.loader() != null) {
-            PluginLoader.closeQuietly(loaded.loader());
+        unload(loaded.loader());
+    }
+
+    /** The plugin's classes are done with: its jar files are closed and its threads end. */
+    private void unload(PluginClassLoader loaded) {
+        if (loaded != null) {
+            PluginLoader.closeQuietly(loaded);
+            threads.retire(loaded);
         }
     }
 
