@@ -41,16 +41,16 @@ public final class CallRunner {
      * thread's context loader.
      *
      * @throws CallTimedOut when it did not return within {@code deadline} (the thread is interrupted)
-     * @throws CallFailed   when it threw (the cause is the plugin's exception), or the host is closed
+     * @throws CallFailed   when it threw (the cause is the plugin's exception), or could not start (the plugin stopped, the host closed)
      */
     public <T> T call(String pluginId, String operation, Duration deadline, ClassLoader loader, Callable<T> call) {
         long start = System.nanoTime();
         Future<T> task;
         try {
-            task = threads.start(pluginId, loader, call);
+            task = threads.start(loader, call);
         } catch (RejectedExecutionException e) {
             metrics.record(pluginId, operation, System.nanoTime() - start, false);
-            throw new CallFailed(pluginId, operation, new IllegalStateException("the host is closed", e));
+            throw new CallFailed(pluginId, operation, new IllegalStateException("the plugin was stopped or the host closed", e));
         }
         try {
             T result = task.get(deadline.toNanos(), TimeUnit.NANOSECONDS);

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads plugin code runs on: for each loaded plugin (each class loader), a pool of daemon
- * platform threads named after it, reused while the plugin runs and ended when it stops.
+ * platform threads named after it, opened when it is loaded and ended when it stops.
  *
  * <p>Platform threads, not virtual ones: a virtual thread is only taken off its carrier when it
  * blocks, so a plugin stuck in a loop that ignores the interrupt would hold one of the JVM's few
@@ -21,31 +21,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads instead, so a runaway plugin costs CPU and one thread, nothing else; its pool grows past
  * the stuck thread.
  *
- * <p>A pool per plugin, ended by {@link #retire}: libraries keep caches in thread-locals (Jackson's
+ * <p>A pool per plugin, ended by {@link #retire} (the map holds a loader only between
+ * {@link #open} and {@code retire}, so it never keeps a stopped plugin's classes either): libraries keep caches in thread-locals (Jackson's
  * buffers, date formats), and a thread shared between plugins would keep a stopped or replaced
  * plugin's classes, and so its whole class loader, alive for as long as the thread lives.
  */
 public final class PluginThreads implements AutoCloseable {
 
     private static final long IDLE_SECONDS = 60;
-    /** The key of calls that run no plugin classes (out-of-process plugins, whose loader is null). */
-    private static final Object NO_LOADER = new Object();
 
-    private final Map<Object, ThreadPoolExecutor> pools = new ConcurrentHashMap<>();
+    /** For calls of no loaded plugin: out-of-process plugins (no loader), the application's own subscribers. */
+    private final ThreadPoolExecutor shared = newPool("plughub-call-");
+    private final Map<ClassLoader, ThreadPoolExecutor> pools = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /**
-     * Starts {@code call} on a thread of the plugin {@code loader} loaded, with {@code loader} as the
-     * thread's context class loader.
-     *
-     * @throws RejectedExecutionException after {@link #close()}
-     */
-    public <T> Future<T> start(String pluginId, ClassLoader loader, Callable<T> call) {
+    /** Gives the plugin {@code loader} has just loaded threads of its own, named after it. */
+    public void open(String pluginId, ClassLoader loader) {
+        ThreadPoolExecutor pool = newPool("plugin-" + pluginId + "-");
+        pools.put(loader, pool);
         if (closed) {
-            throw new RejectedExecutionException("the host is closed");
+            retire(loader);
         }
-        ThreadPoolExecutor pool = pools.computeIfAbsent(loader == null ? NO_LOADER : loader,
-                key -> newPool(key == NO_LOADER ? "plughub-remote-call-" : "plugin-" + pluginId + "-"));
+    }
+
+    /**
+     * Starts {@code call} on a thread of the plugin {@code loader} loaded (the shared threads when it
+     * is no {@linkplain #open open} plugin's), with {@code loader} as the thread's context class loader.
+     *
+     * @throws RejectedExecutionException after {@link #close()}, or when the plugin was retired meanwhile
+     */
+    public <T> Future<T> start(ClassLoader loader, Callable<T> call) {
+        ThreadPoolExecutor pool = loader == null ? shared : pools.getOrDefault(loader, shared);
         return pool.submit(() -> {
             Thread thread = Thread.currentThread();
             thread.setContextClassLoader(loader);
@@ -59,14 +65,13 @@ public final class PluginThreads implements AutoCloseable {
 
     /**
      * The plugin {@code loader} loaded has stopped: its calls still running are interrupted and its
-     * idle threads end now, taking whatever it left in their thread-locals with them.
+     * idle threads end now, taking whatever it left in their thread-locals with them. A late call
+     * for it (an event already on its way) runs on the shared threads.
      */
     public void retire(ClassLoader loader) {
-        if (loader != null) {
-            ThreadPoolExecutor pool = pools.remove(loader);
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+        ThreadPoolExecutor pool = pools.remove(loader);
+        if (pool != null) {
+            pool.shutdownNow();
         }
     }
 
@@ -74,8 +79,8 @@ public final class PluginThreads implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        pools.values().forEach(ThreadPoolExecutor::shutdownNow);
-        pools.clear();
+        shared.shutdownNow();
+        pools.keySet().forEach(this::retire);
     }
 
     private static ThreadPoolExecutor newPool(String prefix) {

@@ -1,10 +1,10 @@
 package dev.plughub.host.events;
 
+import dev.plughub.host.calls.PluginThreads;
 import dev.plughub.host.observability.CallMetrics;
 import dev.plughub.plugin.Event;
 import dev.plughub.plugin.Subscription;
 import java.time.Duration;
-import dev.plughub.host.calls.PluginThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -104,7 +104,7 @@ final class SubscriptionWorker implements Subscription {
         long start = System.nanoTime();
         Future<Void> call;
         try {
-            call = threads.start(subscriberId, contextLoader, () -> {
+            call = threads.start(contextLoader, () -> {
                 handler.accept(event);
                 return null;
             });

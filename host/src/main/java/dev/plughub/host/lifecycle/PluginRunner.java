@@ -83,6 +83,9 @@ public final class PluginRunner {
             hosted.lifecycle().fail("the plugin's libraries could not be unpacked: " + e.getCause().getMessage());
             return false;
         }
+        if (loaded.loader() != null) {
+            threads.open(hosted.id(), loaded.loader());
+        }
         ContextHandle context = contexts.create(hosted);
         Plugin plugin = loaded.plugin();
         try {

@@ -24,6 +24,10 @@ class PluginThreadsTest {
     final PluginThreads threads = new PluginThreads();
     final ClassLoader pluginLoader = new URLClassLoader(new URL[0], null);
 
+    PluginThreadsTest() {
+        threads.open("weather", pluginLoader);
+    }
+
     @TempDir
     Path home;
 
@@ -34,7 +38,7 @@ class PluginThreadsTest {
 
     @Test
     void a_call_runs_on_a_platform_thread_named_after_the_plugin_with_its_loader_as_context() throws Exception {
-        Thread thread = threads.start("weather", pluginLoader, () -> {
+        Thread thread = threads.start(pluginLoader, () -> {
             assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(pluginLoader);
             return Thread.currentThread();
         }).get(10, TimeUnit.SECONDS);
@@ -42,23 +46,27 @@ class PluginThreadsTest {
         assertThat(thread.getName()).startsWith("plugin-weather-");
         assertThat(thread.isVirtual()).isFalse();
         assertThat(thread.isDaemon()).isTrue();
-        assertThat(threads.start("weather", pluginLoader, Thread::currentThread).get(10, TimeUnit.SECONDS))
+        assertThat(threads.start(pluginLoader, Thread::currentThread).get(10, TimeUnit.SECONDS))
                 .as("an idle thread is reused").isSameAs(thread);
-        assertThat(threads.start("other", new URLClassLoader(new URL[0], null), Thread::currentThread).get(10, TimeUnit.SECONDS))
-                .as("another plugin's calls run on threads of its own").isNotSameAs(thread);
+        ClassLoader other = new URLClassLoader(new URL[0], null);
+        threads.open("other", other);
+        assertThat(threads.start(other, Thread::currentThread).get(10, TimeUnit.SECONDS).getName())
+                .as("another plugin's calls run on threads of its own").startsWith("plugin-other-");
+        assertThat(threads.start(null, Thread::currentThread).get(10, TimeUnit.SECONDS).getName())
+                .as("calls of no loaded plugin (out of process)").startsWith("plughub-call-");
     }
 
     @Test
     void a_retired_plugins_threads_end_and_take_their_thread_locals_with_them() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        Future<Object> stuck = threads.start("weather", pluginLoader, () -> {
+        Future<Object> stuck = threads.start(pluginLoader, () -> {
             started.countDown();
             Thread.sleep(600_000);
             return null;
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         ThreadLocal<Object> cache = new ThreadLocal<>();   // what a library inside the plugin would keep
-        Thread idle = threads.start("weather", pluginLoader, () -> {
+        Thread idle = threads.start(pluginLoader, () -> {
             cache.set(new byte[1024]);
             return Thread.currentThread();
         }).get(10, TimeUnit.SECONDS);
@@ -68,13 +76,15 @@ class PluginThreadsTest {
         idle.join(10_000);
         assertThat(idle.isAlive()).as("the idle thread ended").isFalse();
         assertThatThrownBy(() -> stuck.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(InterruptedException.class);
+        assertThat(threads.start(pluginLoader, Thread::currentThread).get(10, TimeUnit.SECONDS).getName())
+                .as("a late call of a retired plugin").startsWith("plughub-call-");
     }
 
     @Test
     void after_close_calls_are_refused() {
         threads.close();
 
-        assertThatThrownBy(() -> threads.start("weather", pluginLoader, () -> "late"))
+        assertThatThrownBy(() -> threads.start(pluginLoader, () -> "late"))
                 .isInstanceOf(RejectedExecutionException.class);
     }
 
