@@ -43,7 +43,7 @@ import dev.plughub.registry.http.HttpErrors;
 import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.JsonBodies;
 import dev.plughub.registry.http.LoopbackTunedConnector;
-import dev.plughub.registry.http.NulText;
+import dev.plughub.registry.http.ForbiddenText;
 import dev.plughub.registry.http.ServerErrors;
 import dev.plughub.registry.imports.GitImporter;
 import dev.plughub.registry.imports.ImportRoutes;
@@ -250,7 +250,7 @@ public final class RegistryServer implements AutoCloseable {
                     server.setErrorHandler(new ServerErrors());   // what Jetty answers itself, in the API's envelope
                 });
                 HttpErrors.register(cfg.routes);
-                NulText.register(cfg.routes);   // before any route reads a query
+                ForbiddenText.register(cfg.routes);   // before any route reads a query
                 beforeRules.forEach(rule -> rule.register(cfg.routes));
                 // Javalin tries a method's routes in the order they were added, a regular expression
                 // each, two or three times per request: the most requested come first. No two API

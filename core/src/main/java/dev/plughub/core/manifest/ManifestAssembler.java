@@ -1,6 +1,6 @@
 package dev.plughub.core.manifest;
 
-import dev.plughub.core.text.NulCharacters;
+import dev.plughub.core.text.ForbiddenCharacters;
 import dev.plughub.core.version.Version;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ final class ManifestAssembler {
     }
 
     private PluginManifest build(ManifestFormat format) {
-        NulCharacters.firstIn(raw).ifPresent(path -> errors.add(path, NulCharacters.RULE));
+        ForbiddenCharacters.firstIn(raw).ifPresent(path -> errors.add(path, ForbiddenCharacters.RULE));
         Optional<String> id = text("id");
         Optional<String> name = text("name");
         Optional<String> versionText = text("version");

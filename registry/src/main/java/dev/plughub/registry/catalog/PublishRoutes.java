@@ -12,7 +12,7 @@ import dev.plughub.registry.catalog.PublishOutcome.Rejected;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.Envelope;
 import dev.plughub.registry.http.ErrorCode;
-import dev.plughub.registry.http.NulText;
+import dev.plughub.registry.http.ForbiddenText;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -223,7 +223,7 @@ public final class PublishRoutes {
             if (bytes.length > MAX_FIELD_BYTES) {
                 throw ApiException.validation(Map.of(name, List.of("must be at most " + MAX_FIELD_BYTES + " bytes")));
             }
-            return Optional.of(NulText.check(name, new String(bytes, StandardCharsets.UTF_8)));
+            return Optional.of(ForbiddenText.check(name, new String(bytes, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw ApiException.badRequest("The multipart field '" + name + "' could not be read");
         }

@@ -54,7 +54,7 @@ public final class JsonBodies {
         if (!node.isObject()) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object");
         }
-        NulText.check(node, body);
+        ForbiddenText.check(node, body);
         return node;
     }
 }

@@ -3,6 +3,7 @@ package dev.plughub.registry.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plughub.core.text.ForbiddenCharacters;
 import dev.plughub.registry.testing.Accounts;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.Publisher;
@@ -14,11 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NUL character (U+0000) is refused wherever text comes in — a 422 naming the field, nothing
- * stored — on SQLite as on PostgreSQL, which cannot store it (the build's second run; before this
- * rule these requests were 500s there).
+ * The NUL character (U+0000) and unpaired surrogates are refused wherever text comes in — a 422
+ * naming the field, nothing stored — on SQLite as on PostgreSQL (the build's second run). PostgreSQL
+ * cannot store a NUL (before this rule these requests were 500s there), and neither database an
+ * unpaired surrogate (it was stored as '?').
  */
-class NulTextTest extends RunningRegistry {
+class ForbiddenTextTest extends RunningRegistry {
 
     /** A NUL as JSON writes it. */
     private static final String NUL = "\\u0000";
@@ -53,6 +55,24 @@ class NulTextTest extends RunningRegistry {
                 "{\"plugins\":[{\"id\":\"nul-target\",\"version\":\"1.0.0\",\"note\":[\"a\",\"b" + NUL + "\"]}]}"),
                 "plugins[0].note[1]");
         assertRefused(api.postJson("/api/v1/plugins/search", "{\"query\":\"a" + NUL + "b\"}"), "query");
+    }
+
+    @Test
+    void an_unpaired_surrogate_in_json_is_refused_by_name_and_nothing_is_stored() {
+        assertRefused(api.postJson("/api/v1/auth/register",
+                "{\"username\":\"dave\",\"password\":\"correct-horse-battery\",\"display_name\":\"Da\\ud800ve\"}"),
+                "display_name");
+        assertThat(api.postJson("/api/v1/auth/login", "{\"username\":\"dave\",\"password\":\"correct-horse-battery\"}")
+                .status()).isEqualTo(401);
+        assertRefused(api.postJson("/api/v1/plugins/nul-target/reviews",
+                "{\"rating\":4,\"title\":\"Fine\",\"body\":\"ends in half a pair \\uD83D\"}", Accounts.bearer(alice)), "body");
+        assertRefused(api.postJson("/api/v1/plugins/search", "{\"query\":\"\\udc00 first\"}"), "query");
+
+        // A pair is one character (here an emoji), written escaped or not, and is kept as sent.
+        ApiResponse paired = api.postJson("/api/v1/auth/register",
+                "{\"username\":\"erin\",\"password\":\"correct-horse-battery\",\"display_name\":\"Erin \\ud83d\\ude00 \uD83C\uDF89\"}");
+        assertThat(paired.status()).as("%s", paired).isEqualTo(201);
+        assertThat(paired.json().toString()).contains("Erin \uD83D\uDE00 \uD83C\uDF89");
     }
 
     @Test
@@ -95,6 +115,6 @@ class NulTextTest extends RunningRegistry {
         assertThat(r.status()).as("%s", r).isEqualTo(422);
         JsonNode body = r.json();
         assertThat(body.path("code").asText()).isEqualTo("VALIDATION_FAILED");
-        assertThat(body.path("details").path(field).toString()).as("%s", r).contains("must not contain the NUL character");
+        assertThat(body.path("details").path(field).toString()).as("%s", r).contains(ForbiddenCharacters.RULE);
     }
 }
