@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads instead, so a runaway plugin costs CPU and one thread, nothing else; its pool grows past
  * the stuck thread.
  *
- * <p>A pool per plugin, ended by {@link #retire} (the map holds a loader only between
- * {@link #open} and {@code retire}, so it never keeps a stopped plugin's classes either): libraries keep caches in thread-locals (Jackson's
+ * <p>A pool per plugin, ended by {@link #retire}: libraries keep caches in thread-locals (Jackson's
  * buffers, date formats), and a thread shared between plugins would keep a stopped or replaced
- * plugin's classes, and so its whole class loader, alive for as long as the thread lives.
+ * plugin's classes, and so its whole class loader, alive for as long as the thread lives. The map
+ * holds a loader only between {@link #open} and {@code retire}, so it keeps none either.
  */
 public final class PluginThreads implements AutoCloseable {
 
