@@ -53,6 +53,7 @@ public final class GitImporter {
 
     public GitImporter(OutboundGuard guard, GitImportSettings settings, long maxPackageBytes, Path workDir, Path uploadDir,
                        Clock clock) {
+        PlainGitConfig.install();
         this.guard = guard;
         this.settings = settings;
         this.maxPackageBytes = maxPackageBytes;
