@@ -83,9 +83,6 @@ public final class PluginRunner {
             hosted.lifecycle().fail("the plugin's libraries could not be unpacked: " + e.getCause().getMessage());
             return false;
         }
-        if (loaded.loader() != null) {
-            threads.open(hosted.id(), loaded.loader());
-        }
         ContextHandle context = contexts.create(hosted);
         Plugin plugin = loaded.plugin();
         try {
@@ -153,11 +150,11 @@ public final class PluginRunner {
         unload(loaded.loader());
     }
 
-    /** The plugin's classes are done with: its jar files are closed and its threads end. */
+    /** The plugin's classes are done with: its jar files are closed, and the threads that ran its code end. */
     private void unload(PluginClassLoader loaded) {
         if (loaded != null) {
             PluginLoader.closeQuietly(loaded);
-            threads.retire(loaded);
+            threads.retire();
         }
     }
 

@@ -18,15 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where plugin code runs: a pool per loaded plugin, named after it, ended when the plugin stops. */
+/** Where plugin code runs: reused platform threads, replaced when a plugin stops. */
 class PluginThreadsTest {
 
     final PluginThreads threads = new PluginThreads();
     final ClassLoader pluginLoader = new URLClassLoader(new URL[0], null);
-
-    PluginThreadsTest() {
-        threads.open("weather", pluginLoader);
-    }
 
     @TempDir
     Path home;
@@ -37,27 +33,49 @@ class PluginThreadsTest {
     }
 
     @Test
-    void a_call_runs_on_a_platform_thread_named_after_the_plugin_with_its_loader_as_context() throws Exception {
+    void a_call_runs_on_a_reused_daemon_platform_thread_with_the_plugins_loader_as_context() throws Exception {
         Thread thread = threads.start(pluginLoader, () -> {
             assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(pluginLoader);
             return Thread.currentThread();
         }).get(10, TimeUnit.SECONDS);
 
-        assertThat(thread.getName()).startsWith("plugin-weather-");
         assertThat(thread.isVirtual()).isFalse();
         assertThat(thread.isDaemon()).isTrue();
+        assertThat(thread.getName()).startsWith("plughub-plugin-call-");
         assertThat(threads.start(pluginLoader, Thread::currentThread).get(10, TimeUnit.SECONDS))
                 .as("an idle thread is reused").isSameAs(thread);
-        ClassLoader other = new URLClassLoader(new URL[0], null);
-        threads.open("other", other);
-        assertThat(threads.start(other, Thread::currentThread).get(10, TimeUnit.SECONDS).getName())
-                .as("another plugin's calls run on threads of its own").startsWith("plugin-other-");
-        assertThat(threads.start(null, Thread::currentThread).get(10, TimeUnit.SECONDS).getName())
-                .as("calls of no loaded plugin (out of process)").startsWith("plughub-call-");
+        assertThat(threads.start(null, () -> Thread.currentThread().getContextClassLoader()).get(10, TimeUnit.SECONDS))
+                .as("the loader of the previous call is not left behind").isNull();
     }
 
     @Test
-    void a_retired_plugins_threads_end_and_take_their_thread_locals_with_them() throws Exception {
+    void retiring_ends_the_threads_with_their_thread_locals_and_lets_a_running_call_finish() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> busy = threads.start(pluginLoader, () -> {
+            started.countDown();
+            release.await();
+            return "finished";
+        });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        ThreadLocal<Object> cache = new ThreadLocal<>();   // what a library inside a plugin would keep
+        Thread idle = threads.start(pluginLoader, () -> {
+            cache.set(new byte[1024]);
+            return Thread.currentThread();
+        }).get(10, TimeUnit.SECONDS);
+
+        threads.retire();
+
+        idle.join(10_000);
+        assertThat(idle.isAlive()).as("the idle thread ended").isFalse();
+        Thread fresh = threads.start(pluginLoader, Thread::currentThread).get(10, TimeUnit.SECONDS);
+        assertThat(fresh).isNotSameAs(idle);
+        release.countDown();
+        assertThat(busy.get(10, TimeUnit.SECONDS)).as("another plugin's call in flight is not cut short").isEqualTo("finished");
+    }
+
+    @Test
+    void after_close_calls_are_refused_and_retired_threads_still_running_are_interrupted() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         Future<Object> stuck = threads.start(pluginLoader, () -> {
             started.countDown();
@@ -65,27 +83,12 @@ class PluginThreadsTest {
             return null;
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        ThreadLocal<Object> cache = new ThreadLocal<>();   // what a library inside the plugin would keep
-        Thread idle = threads.start(pluginLoader, () -> {
-            cache.set(new byte[1024]);
-            return Thread.currentThread();
-        }).get(10, TimeUnit.SECONDS);
+        threads.retire();
 
-        threads.retire(pluginLoader);
-
-        idle.join(10_000);
-        assertThat(idle.isAlive()).as("the idle thread ended").isFalse();
-        assertThatThrownBy(() -> stuck.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(InterruptedException.class);
-        assertThat(threads.start(pluginLoader, Thread::currentThread).get(10, TimeUnit.SECONDS).getName())
-                .as("a late call of a retired plugin").startsWith("plughub-call-");
-    }
-
-    @Test
-    void after_close_calls_are_refused() {
         threads.close();
 
-        assertThatThrownBy(() -> threads.start(pluginLoader, () -> "late"))
-                .isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> stuck.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(InterruptedException.class);
+        assertThatThrownBy(() -> threads.start(pluginLoader, () -> "late")).isInstanceOf(RejectedExecutionException.class);
     }
 
     @Test
@@ -94,7 +97,6 @@ class PluginThreadsTest {
                 .build(home.resolve("plugins"));
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
             String name = (String) host.callAction("named", "where", Map.of()).get("thread");
-            assertThat(name).startsWith("plugin-named-");
             Thread thread = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
 
