@@ -174,7 +174,7 @@ public final class RegistryServer implements AutoCloseable {
             catalog.useBadges(badges::namesOf);
             BadgeRoutes badgeRoutes = new BadgeRoutes(badges, catalog);
             RateLimiter rateLimiter =
-                    RateLimiter.sharedThrough(db, config.rateLimits(), authenticator, clock);
+                    RateLimiter.sharedThrough(db, config.rateLimits(), authenticator, config.trustedProxies(), clock);
             BannedPlugins bannedPlugins = new BannedPlugins(db, catalogStore, authenticator, clock);   // seed 001: owners and admins only
             // --- cluster: nodes sharing PostgreSQL see each other's writes as soon as they return ---
             Optional<FreshReads> freshReads = db.dialect() == Dialect.POSTGRESQL

@@ -22,6 +22,9 @@ public final class Authenticator {
 
     /** A token's last use is written at most this often, so authenticating is not a write per request. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    /** The header the operator's key comes in (the other credential is {@code Authorization: Bearer}). */
+    public static final String API_KEY_HEADER = "X-API-Key";
+
     private static final String PRINCIPAL_ATTRIBUTE = Authenticator.class.getName() + ".principal";
     private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
 
@@ -88,7 +91,7 @@ public final class Authenticator {
 
     private Optional<Principal> resolve(Context ctx) {
         try {
-            return principalFor(ctx.header("X-API-Key"), ctx.header("Authorization"));
+            return principalFor(ctx.header(API_KEY_HEADER), ctx.header("Authorization"));
         } catch (ApiException e) {
             if (e.code() == ErrorCode.INVALID_TOKEN) {
                 ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");

@@ -2,6 +2,7 @@ package dev.plughub.registry.catalog;
 
 import dev.plughub.core.manifest.PluginId;
 import dev.plughub.registry.http.BeforeRule;
+import dev.plughub.registry.http.FastPathRules;
 import dev.plughub.registry.http.PluginRead;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.eclipse.jetty.util.Callback;
  * Answers {@code GET /api/v1/plugins/{id}} — the registry's most frequent request — from
  * {@link CatalogCache} in Jetty's own handler, before Javalin and the servlet layer, which cost
  * more than the rest of such a request put together. It answers only when the serialized detail is
- * already cached and every {@link BeforeRule} would leave the request alone; everything else goes
+ * already cached and every {@link BeforeRule} leaves the request alone or applies itself here (the
+ * rate limit on queries, for a client without credentials); everything else goes
  * on to Javalin untouched, where the route fills the cache. The answer is the route's answer, byte
  * for byte: the cached body, its type and its length (the connector adds the rest to both).
  */
@@ -26,17 +28,18 @@ public final class CachedDetails extends Handler.Wrapper {
     private static final String PREFIX = "/api/v1/plugins/";
 
     private final CatalogCache cache;
-    private final List<BeforeRule> rules;
+    private final FastPathRules rules;
 
     public CachedDetails(CatalogCache cache, List<BeforeRule> rules) {
         this.cache = cache;
-        this.rules = List.copyOf(rules);
+        this.rules = new FastPathRules(rules);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Optional<byte[]> body = answerable(request);
-        if (body.isEmpty()) {
+        Optional<String> pluginId = pluginId(request);
+        Optional<byte[]> body = pluginId.flatMap(id -> answerable(id, request));
+        if (body.isEmpty() || !rules.admit(new PluginRead.Detail(pluginId.get()), request, response.getHeaders())) {
             return super.handle(request, response, callback);
         }
         response.setStatus(200);
@@ -46,8 +49,8 @@ public final class CachedDetails extends Handler.Wrapper {
         return true;
     }
 
-    /** The cached answer when this request may have it; empty sends the request the full way. */
-    private Optional<byte[]> answerable(Request request) {
+    /** The plugin whose detail a plain {@code GET} asks for; empty for any other request. */
+    private static Optional<String> pluginId(Request request) {
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath();
         if (!"GET".equals(request.getMethod()) || uri.getQuery() != null || path == null || !path.startsWith(PREFIX)) {
@@ -57,17 +60,16 @@ public final class CachedDetails extends Handler.Wrapper {
         if (pluginId.indexOf('/') >= 0 || !PluginId.isValid(pluginId)) {   // the cheap test spares downloads a regex
             return Optional.empty();
         }
+        return Optional.of(pluginId);
+    }
+
+    /** The cached answer when this request may have it; empty sends the request the full way. */
+    private Optional<byte[]> answerable(String pluginId, Request request) {
         if (cache.cachedDetail(pluginId).isEmpty()) {
             return Optional.empty();   // the route loads it, and caches it for the requests after this one
         }
-        try {
-            for (BeforeRule rule : rules) {
-                if (!rule.leavesAlone(new PluginRead.Detail(pluginId), request.getHeaders())) {
-                    return Optional.empty();
-                }
-            }
-        } catch (RuntimeException e) {
-            return Optional.empty();   // a rule could not decide (its database?): its own handler will say why
+        if (!rules.allow(new PluginRead.Detail(pluginId), request.getHeaders())) {
+            return Optional.empty();
         }
         return cache.cachedDetail(pluginId);   // again: a rule may have just dropped what another node changed
     }

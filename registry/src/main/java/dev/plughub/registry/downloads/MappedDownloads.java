@@ -1,7 +1,9 @@
 package dev.plughub.registry.downloads;
 
 import dev.plughub.core.manifest.PluginId;
+import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.http.BeforeRule;
+import dev.plughub.registry.http.FastPathRules;
 import dev.plughub.registry.http.PluginRead;
 import dev.plughub.registry.ratelimit.ClientKey;
 import dev.plughub.registry.ratelimit.TrustedProxies;
@@ -41,7 +43,7 @@ public final class MappedDownloads extends Handler.Wrapper {
     private final PackageFiles files;
     private final DownloadCounter counter;
     private final TrustedProxies proxies;
-    private final List<BeforeRule> rules;
+    private final FastPathRules rules;
 
     public MappedDownloads(VersionLookup versions, PackageFiles files, DownloadCounter counter, TrustedProxies proxies,
                            List<BeforeRule> rules) {
@@ -49,7 +51,7 @@ public final class MappedDownloads extends Handler.Wrapper {
         this.files = files;
         this.counter = counter;
         this.proxies = proxies;
-        this.rules = List.copyOf(rules);
+        this.rules = new FastPathRules(rules);
     }
 
     private record Answer(ServedVersion version, String requested, ByteBuffer bytes) {
@@ -58,11 +60,11 @@ public final class MappedDownloads extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Answer answer = answerable(request);
-        if (answer == null) {
+        HttpFields.Mutable headers = response.getHeaders();
+        if (answer == null || !rules.admit(new PluginRead.Download(answer.version().pluginId()), request, headers)) {
             return super.handle(request, response, callback);
         }
         response.setStatus(200);
-        HttpFields.Mutable headers = response.getHeaders();
         DownloadRoutes.describe(headers::put, answer.version(), answer.requested());
         headers.put(HttpHeader.CONTENT_LENGTH, answer.bytes().remaining());
         String client = counter.enabled() ? clientKey(request) : null;
@@ -100,16 +102,13 @@ public final class MappedDownloads extends Handler.Wrapper {
                 return null;
             }
         }
-        if (headers.contains("X-API-Key")) {
+        if (headers.contains(Authenticator.API_KEY_HEADER)) {
+            return null;
+        }
+        if (!rules.allow(new PluginRead.Download(pluginId), headers)) {
             return null;
         }
         try {
-            PluginRead read = new PluginRead.Download(pluginId);
-            for (BeforeRule rule : rules) {
-                if (!rule.leavesAlone(read, headers)) {
-                    return null;
-                }
-            }
             ServedVersion version = versions.find(pluginId, requested);
             // Only a blob on this machine is mapped: one in an object store (which the route streams,
             // or redirects to when presigning is on) sends the request the full way.
@@ -117,7 +116,7 @@ public final class MappedDownloads extends Handler.Wrapper {
                     .map(bytes -> new Answer(version, requested, bytes))
                     .orElse(null);
         } catch (RuntimeException e) {
-            return null;   // an unknown version, a rule that could not decide: the route says why
+            return null;   // an unknown version: the route says why
         }
     }
 
@@ -142,7 +141,6 @@ public final class MappedDownloads extends Handler.Wrapper {
 
     /** As {@link ClientKey#of}: no credentials came, so the key is the client's address. */
     private String clientKey(Request request) {
-        String socket = Request.getRemoteAddr(request);
-        return ClientKey.ofAddress(proxies.clientAddress(socket, request.getHeaders().getValuesList(TrustedProxies.FORWARDED_FOR)));
+        return ClientKey.ofAddress(proxies.clientAddress(request));
     }
 }

@@ -31,7 +31,7 @@ public final class ClientKey {
     /** The key of a request's client: its user when the credentials are good, else its address. */
     public static String of(Authenticator authenticator, Context ctx) {
         Optional<Principal> principal = Optional.empty();
-        if (ctx.header("Authorization") != null || ctx.header("X-API-Key") != null) {
+        if (ctx.header("Authorization") != null || ctx.header(Authenticator.API_KEY_HEADER) != null) {
             try {
                 principal = authenticator.authenticate(ctx);
             } catch (ApiException e) {

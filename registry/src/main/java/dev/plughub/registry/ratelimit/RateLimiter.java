@@ -18,9 +18,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Seed 001's rate limits, applied before every API route: each request falls in at most one
@@ -29,6 +32,10 @@ import org.eclipse.jetty.http.HttpFields;
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the window resets); a
  * refused one is 429 {@code RATE_LIMITED} with {@code Retry-After} (seconds). The operator key is
  * exempt. A kind whose limit is 0 is not counted at all, and with every limit 0 nothing is registered.
+ *
+ * <p>A plugin detail or download from a client without credentials is counted in the fast paths
+ * in front of Javalin too ({@link #admit}), when the counts are in memory: such clients are keyed by
+ * address, which needs no database. Over the limit, the request goes the full way for its 429.
  */
 public final class RateLimiter implements BeforeRule {
 
@@ -45,28 +52,32 @@ public final class RateLimiter implements BeforeRule {
 
     private final RateLimits limits;
     private final Authenticator authenticator;
+    private final TrustedProxies proxies;
     private final Map<Kind, WindowLimiter> limiters = new EnumMap<>(Kind.class);
 
     /** Counts in this node's memory: right for one node. */
-    public RateLimiter(RateLimits limits, Authenticator authenticator, Clock clock) {
-        this(limits, authenticator, (limit, window) -> new FixedWindowLimiter(limit, window, clock));
+    public RateLimiter(RateLimits limits, Authenticator authenticator, TrustedProxies proxies, Clock clock) {
+        this(limits, authenticator, proxies, (limit, window) -> new FixedWindowLimiter(limit, window, clock));
     }
 
     /**
      * Counts where every node sees the same numbers: in PostgreSQL when that is the database (any
      * number of nodes may share it), else in memory (SQLite means one node).
      */
-    public static RateLimiter sharedThrough(Database db, RateLimits limits, Authenticator authenticator, Clock clock) {
+    public static RateLimiter sharedThrough(Database db, RateLimits limits, Authenticator authenticator,
+                                            TrustedProxies proxies, Clock clock) {
         if (db.dialect() != Dialect.POSTGRESQL) {
-            return new RateLimiter(limits, authenticator, clock);
+            return new RateLimiter(limits, authenticator, proxies, clock);
         }
-        return new RateLimiter(limits, authenticator, (limit, window) -> new SharedWindowLimiter(db, limit, window, clock));
+        return new RateLimiter(limits, authenticator, proxies,
+                (limit, window) -> new SharedWindowLimiter(db, limit, window, clock));
     }
 
-    private RateLimiter(RateLimits limits, Authenticator authenticator,
+    private RateLimiter(RateLimits limits, Authenticator authenticator, TrustedProxies proxies,
                         BiFunction<Integer, Duration, WindowLimiter> limiter) {
         this.limits = limits;
         this.authenticator = authenticator;
+        this.proxies = proxies;
         add(Kind.QUERIES, limits.queriesPerMinute(), Duration.ofMinutes(1), limiter);
         add(Kind.UPLOADS, limits.uploadsPerHour(), Duration.ofHours(1), limiter);
         add(Kind.DOWNLOADS, limits.downloadsPerMinute(), Duration.ofMinutes(1), limiter);
@@ -91,10 +102,42 @@ public final class RateLimiter implements BeforeRule {
     /** A detail read is a query: it is counted, and gets the limit's headers, whenever queries are limited. */
     @Override
     public boolean leavesAlone(PluginRead read, HttpFields headers) {
-        return !limiters.containsKey(switch (read) {
+        return !limiters.containsKey(kindOf(read));
+    }
+
+    /** Without credentials the client is its address, counted in memory: nothing a fast path cannot do. */
+    @Override
+    public boolean appliesFast(PluginRead read, HttpFields headers) {
+        return limiters.get(kindOf(read)) instanceof FixedWindowLimiter
+                && !headers.contains(HttpHeader.AUTHORIZATION) && !headers.contains(Authenticator.API_KEY_HEADER);
+    }
+
+    @Override
+    public boolean admit(PluginRead read, Request request, HttpFields.Mutable answer) {
+        Kind kind = kindOf(read);
+        WindowLimiter limiter = limiters.get(kind);
+        if (limiter == null) {
+            return true;
+        }
+        WindowLimiter.Decision d = limiter.acquire(kind.name() + '|' + ClientKey.ofAddress(proxies.clientAddress(request)));
+        if (d.allowed()) {
+            describe(answer::put, d);
+        }
+        return d.allowed();
+    }
+
+    private static Kind kindOf(PluginRead read) {
+        return switch (read) {
             case PluginRead.Detail detail -> Kind.QUERIES;
             case PluginRead.Download download -> Kind.DOWNLOADS;
-        });
+        };
+    }
+
+    /** The limit's headers, on every counted answer. */
+    private static void describe(BiConsumer<String, String> header, WindowLimiter.Decision d) {
+        header.accept("X-RateLimit-Limit", Integer.toString(d.limit()));
+        header.accept("X-RateLimit-Remaining", Integer.toString(d.remaining()));
+        header.accept("X-RateLimit-Reset", Long.toString(d.resetSeconds()));
     }
 
     /** The kind a request counts against, if any. */
@@ -124,9 +167,7 @@ public final class RateLimiter implements BeforeRule {
             return;
         }
         WindowLimiter.Decision d = limiter.acquire(kind.get().name() + '|' + ClientKey.of(principal, TrustedProxies.clientAddress(ctx)));
-        ctx.header("X-RateLimit-Limit", Integer.toString(d.limit()));
-        ctx.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
-        ctx.header("X-RateLimit-Reset", Long.toString(d.resetSeconds()));
+        describe(ctx::header, d);
         if (!d.allowed()) {
             ctx.header("Retry-After", Long.toString(d.resetSeconds()));
             throw new ApiException(ErrorCode.RATE_LIMITED, "Too many " + kind.get().name().toLowerCase(java.util.Locale.ROOT)
@@ -141,7 +182,7 @@ public final class RateLimiter implements BeforeRule {
 
     /** Credentials are looked at only when sent; bad ones are left for the route to refuse. */
     private Optional<Principal> principal(Context ctx) {
-        if (ctx.header("Authorization") == null && ctx.header("X-API-Key") == null) {
+        if (ctx.header("Authorization") == null && ctx.header(Authenticator.API_KEY_HEADER) == null) {
             return Optional.empty();
         }
         try {

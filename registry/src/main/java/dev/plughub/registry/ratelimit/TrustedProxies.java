@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Request;
 
 /**
  * The reverse proxies whose {@code X-Forwarded-For} the registry believes ({@code PLUGHUB_TRUSTED_PROXIES}:
@@ -106,11 +107,20 @@ public final class TrustedProxies implements BeforeRule {
         return forwarded != null ? forwarded : ctx.ip();
     }
 
+    /** The client's address of a request seen below Javalin, as {@link #clientAddress(Context)} sees it above. */
+    public String clientAddress(Request request) {
+        String socket = Request.getRemoteAddr(request);
+        return blocks.isEmpty() ? socket : clientAddress(socket, request.getHeaders().getValuesList(FORWARDED_FOR));
+    }
+
     /**
      * The client's address given the socket's and every {@code X-Forwarded-For} header in order.
      * Answers the socket address unless it belongs to a trusted proxy.
      */
     public String clientAddress(String socketAddress, List<String> forwardedFor) {
+        if (blocks.isEmpty()) {
+            return socketAddress;   // the usual case, and on every counted request: no parsing at all
+        }
         Optional<byte[]> socket = literal(unbracket(socketAddress));
         if (socket.isEmpty() || !trusted(socket.get())) {
             return socketAddress;

@@ -109,6 +109,56 @@ class RateLimitApiTest {
     }
 
     @Test
+    void a_cached_detail_answer_carries_the_same_headers_as_the_routes_counting_down() throws Exception {
+        try (TestRegistry registry = startWithPlugin("counted", new RateLimits(5, 0, 5, 0))) {
+            Api api = registry.api();
+            awayFromWindowEnd(Duration.ofMinutes(1));
+            ApiResponse first = api.get("/api/v1/plugins/counted");   // the route answers, and caches
+            ApiResponse second = api.get("/api/v1/plugins/counted");  // answered from the cache
+            assertLimitHeaders(first, 5, 4);
+            assertLimitHeaders(second, 5, 3);
+            assertThat(second.body()).isEqualTo(first.body());
+            assertThat(withoutCounts(second.headersButDate())).isEqualTo(withoutCounts(first.headersButDate()));
+
+            ApiResponse download = api.get("/api/v1/plugins/counted/download");
+            assertThat(download.status()).isEqualTo(200);
+            assertLimitHeaders(download, 5, 4);
+        }
+    }
+
+    private static java.util.Map<String, java.util.List<String>> withoutCounts(java.util.Map<String, java.util.List<String>> headers) {
+        java.util.Map<String, java.util.List<String>> rest = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        rest.putAll(headers);
+        rest.remove("X-RateLimit-Remaining");
+        rest.remove("X-RateLimit-Reset");
+        return rest;
+    }
+
+    @Test
+    void behind_a_trusted_proxy_each_forwarded_client_has_its_own_count_for_cached_details_and_downloads() throws Exception {
+        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
+            catalog.plugin("proxied");
+            catalog.version("proxied", "1.0.0", new byte[] {1, 2, 3}, "zip");
+        }
+        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(2, 0, 2, 0))
+                .withTrustedProxies(TrustedProxies.parse("127.0.0.1")))) {
+            Api api = registry.api();
+            awayFromWindowEnd(Duration.ofMinutes(1));
+            for (String path : new String[] {"/api/v1/plugins/proxied", "/api/v1/plugins/proxied/download"}) {
+                for (String client : new String[] {"203.0.113.7", "198.51.100.9"}) {
+                    for (int i = 0; i < 2; i++) {
+                        ApiResponse ok = api.get(path, "X-Forwarded-For", client);
+                        assertThat(ok.status()).as("%s %s %d: %s", path, client, i, ok).isEqualTo(200);
+                        assertLimitHeaders(ok, 2, 1 - i);
+                    }
+                    ApiResponse refused = api.get(path, "X-Forwarded-For", client);
+                    assertThat(refused.status()).as("%s %s: %s", path, client, refused).isEqualTo(429);
+                }
+            }
+        }
+    }
+
+    @Test
     void downloads_are_limited_apart_from_queries() throws Exception {
         try (TestRegistry registry = startWithPlugin("limited", new RateLimits(0, 0, 2, 0))) {
             Api api = registry.api();
