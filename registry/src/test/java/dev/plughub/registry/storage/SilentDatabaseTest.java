@@ -45,13 +45,13 @@ class SilentDatabaseTest {
                 long started = System.nanoTime();
                 CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
                     try {
-                        db.read().withHandle(h -> h.createQuery("SELECT pg_sleep(2)").mapTo(String.class).one());
+                        db.read().withHandle(h -> h.createQuery(STATEMENT).mapTo(String.class).one());
                         return null;
                     } catch (RuntimeException e) {
                         return e;
                     }
                 });
-                Thread.sleep(500);   // the statement is on its way; its answer never comes back
+                awaitRunning(postgres);   // the statement is in flight: its answer will never come back
                 relay.fallSilent();
 
                 Throwable failure = outcome.get(Database.READ_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
@@ -61,6 +61,31 @@ class SilentDatabaseTest {
                 assertThat(took).isBetween(Database.READ_TIMEOUT.minusSeconds(1), Database.READ_TIMEOUT.plusSeconds(20));
             }
         }
+    }
+
+    /** Long enough that its answer is still to come when the relay falls silent, however slow the machine. */
+    private static final String STATEMENT = "SELECT pg_sleep(10)";
+
+    /**
+     * Waits until PostgreSQL runs {@link #STATEMENT}, asking it directly (not through the relay): the
+     * relay must fall silent with the statement in flight, not while the connection is still being
+     * taken from the pool (whose check would then fail first, sooner than the read timeout).
+     */
+    private static void awaitRunning(EmbeddedPostgres postgres) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = ?")) {
+            query.setString(1, STATEMENT);
+            while (System.nanoTime() < deadline) {
+                try (var rows = query.executeQuery()) {
+                    if (rows.next() && rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError(STATEMENT + " did not start within 30 s");
     }
 
     /** Forwards bytes between clients and PostgreSQL until told to fall silent, then forwards nothing. */
