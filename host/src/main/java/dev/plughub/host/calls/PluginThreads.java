@@ -31,7 +31,9 @@ public final class PluginThreads implements AutoCloseable {
 
     private static final long IDLE_SECONDS = 60;
 
-    private final AtomicInteger generation = new AtomicInteger();
+    /** Numbers the pools across every host in the JVM, so that no two threads share a name. */
+    private static final AtomicInteger GENERATIONS = new AtomicInteger();
+
     /** Retired pools whose threads are still finishing calls, so that closing can interrupt them. */
     private final Set<ThreadPoolExecutor> retired = ConcurrentHashMap.newKeySet();
     private volatile ThreadPoolExecutor current = newPool();
@@ -88,7 +90,7 @@ public final class PluginThreads implements AutoCloseable {
     }
 
     private ThreadPoolExecutor newPool() {
-        String prefix = "plughub-plugin-call-" + generation.incrementAndGet() + "-";
+        String prefix = "plughub-plugin-call-" + GENERATIONS.incrementAndGet() + "-";
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, prefix + count.incrementAndGet());

@@ -93,12 +93,12 @@ class PluginThreadsTest {
 
     @Test
     void a_disabled_plugins_threads_are_gone() throws Exception {
-        PluginJars.plugin("named").action("where", "return Map.of(\"thread\", Thread.currentThread().getName());")
+        PluginJars.plugin("named").action("where", "return Map.of(\"thread\", Thread.currentThread().threadId());")
                 .build(home.resolve("plugins"));
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
-            String name = (String) host.callAction("named", "where", Map.of()).get("thread");
+            long id = ((Number) host.callAction("named", "where", Map.of()).get("thread")).longValue();
             Thread thread = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+                    .filter(t -> t.threadId() == id).findFirst().orElseThrow();
 
             host.disable("named");
 
