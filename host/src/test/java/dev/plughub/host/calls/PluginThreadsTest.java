@@ -39,13 +39,18 @@ class PluginThreadsTest {
             return Thread.currentThread();
         }).get(10, TimeUnit.SECONDS);
 
+        assertThat(thread.getContextClassLoader()).as("the plugin's loader is not left on the thread").isNull();
         assertThat(thread.isVirtual()).isFalse();
         assertThat(thread.isDaemon()).isTrue();
         assertThat(thread.getName()).startsWith("plughub-plugin-call-");
-        assertThat(threads.start(pluginLoader, Thread::currentThread).get(10, TimeUnit.SECONDS))
-                .as("an idle thread is reused").isSameAs(thread);
-        assertThat(threads.start(null, () -> Thread.currentThread().getContextClassLoader()).get(10, TimeUnit.SECONDS))
-                .as("the loader of the previous call is not left behind").isNull();
+        // A thread is back in the pool a moment after its call returns; one call after another, a
+        // few moments apart, must find one there (a thread per call would give twenty threads).
+        java.util.Set<Thread> used = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(20);
+            used.add(threads.start(pluginLoader, Thread::currentThread).get(10, TimeUnit.SECONDS));
+        }
+        assertThat(used).as("idle threads are reused").hasSizeLessThan(20);
     }
 
     @Test
