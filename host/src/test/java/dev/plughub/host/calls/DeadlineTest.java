@@ -60,7 +60,8 @@ class DeadlineTest {
         int cores = Runtime.getRuntime().availableProcessors();
         PluginJars.plugin("spinner").action("spin", spinUntil("spinner.release")).build(home.resolve("plugins"));
         PluginJars.plugin("awake").build(home.resolve("plugins"));
-        var config = Hosts.config(home).withTimeouts(Hosts.TEST_TIMEOUTS.withAction(java.time.Duration.ofMillis(200)));
+        // A second: long enough for the awake plugin's call while the spinners hold the cores.
+        var config = Hosts.config(home).withTimeouts(Hosts.TEST_TIMEOUTS.withAction(java.time.Duration.ofSeconds(1)));
         try (PluginHost host = PluginHost.start(config)) {
             for (int i = 0; i < cores; i++) {
                 assertThatThrownBy(() -> host.callAction("spinner", "spin", Map.of()))
