@@ -5,6 +5,7 @@ import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.accounts.TokenScope;
 import dev.plughub.registry.catalog.CatalogStore.Viewer;
+import dev.plughub.registry.http.FieldErrors;
 import dev.plughub.registry.http.JsonBodies;
 import dev.plughub.registry.http.RawJson;
 import dev.plughub.registry.http.Envelope;
@@ -51,23 +52,34 @@ public final class CatalogRoutes {
         jsonBytes(ctx, catalog.listJson(query, viewer(ctx)));
     }
 
-    /** Seed 003's search: {query, category, tags, sort, order, page, limit | per_page} in a JSON body. */
+    /**
+     * Seed 003's search: {query, category, tags, sort, order, page, limit | per_page} in a JSON body.
+     * A field of the wrong type (an object for a query, a boolean for a page) is a 422 naming it.
+     */
     private void search(Context ctx) {
         JsonNode request = JsonBodies.objectOrEmpty(ctx.bodyAsBytes());
+        FieldErrors errors = new FieldErrors();
         List<String> tags = new ArrayList<>();
         for (String field : List.of("tags", "tag")) {
             JsonNode node = request.path(field);
-            if (node.isArray()) {
+            if (node.isArray() && allText(node)) {
                 node.forEach(t -> tags.add(t.asText()));
-            } else if (node.isValueNode() && !node.isNull()) {
+            } else if (node.isTextual()) {
                 tags.add(node.asText());
+            } else if (!node.isMissingNode() && !node.isNull()) {
+                errors.error(field, field + " must be a string or an array of strings");
             }
         }
-        String search = text(request, "query").or(() -> text(request, "search")).or(() -> text(request, "q")).orElse(null);
-        String limit = text(request, "limit").or(() -> text(request, "per_page")).orElse(null);
-        ListQuery query = ListQuery.of(new ListQuery.Raw(search, "query", tags, text(request, "category").orElse(null),
-                text(request, "sort").orElse(null), text(request, "order").orElse(null),
-                PageRequest.of(text(request, "page").orElse(null), limit)));
+        String search = text(request, "query", errors).or(() -> text(request, "search", errors))
+                .or(() -> text(request, "q", errors)).orElse(null);
+        String category = text(request, "category", errors).orElse(null);
+        String sort = text(request, "sort", errors).orElse(null);
+        String order = text(request, "order", errors).orElse(null);
+        String page = number(request, "page", errors).orElse(null);
+        String limit = number(request, "limit", errors).or(() -> number(request, "per_page", errors)).orElse(null);
+        errors.throwIfAny();
+        ListQuery query = ListQuery.of(new ListQuery.Raw(search, "query", tags, category, sort, order,
+                PageRequest.of(page, limit)));
         jsonBytes(ctx, catalog.listJson(query, viewer(ctx)));
     }
 
@@ -86,9 +98,37 @@ public final class CatalogRoutes {
         return authenticator.authenticate(ctx).map(p -> new Viewer(p.isAdmin(), p.userId())).orElse(Viewer.ANONYMOUS);
     }
 
-    private static Optional<String> text(JsonNode request, String field) {
+    /** A string field; absent and null are empty, any other type an error. */
+    private static Optional<String> text(JsonNode request, String field, FieldErrors errors) {
         JsonNode node = request.path(field);
-        return node.isValueNode() && !node.isNull() ? Optional.of(node.asText()) : Optional.empty();
+        if (node.isTextual()) {
+            return Optional.of(node.asText());
+        }
+        if (!node.isMissingNode() && !node.isNull()) {
+            errors.error(field, field + " must be a string");
+        }
+        return Optional.empty();
+    }
+
+    /** A whole-number field, also taken as a string of digits (as a query parameter would be); checked by {@link PageRequest}. */
+    private static Optional<String> number(JsonNode request, String field, FieldErrors errors) {
+        JsonNode node = request.path(field);
+        if (node.isNumber() || node.isTextual()) {
+            return Optional.of(node.asText());
+        }
+        if (!node.isMissingNode() && !node.isNull()) {
+            errors.error(field, field + " must be a whole number");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void jsonBytes(Context ctx, byte[] body) {

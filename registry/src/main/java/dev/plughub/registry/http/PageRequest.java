@@ -23,7 +23,7 @@ public record PageRequest(int page, int limit) {
         if (page == null || limit == null) {
             var errors = new java.util.LinkedHashMap<String, List<String>>();
             if (page == null) {
-                errors.put("page", List.of("page must be a whole number of at least 1"));
+                errors.put("page", List.of("page must be a whole number from 1 to " + Integer.MAX_VALUE));
             }
             if (limit == null) {
                 errors.put("limit", List.of("limit must be a whole number from 1 to " + MAX_LIMIT));

@@ -248,6 +248,32 @@ class BrowseTest extends RunningRegistry {
     }
 
     @Test
+    void post_search_names_each_field_of_the_wrong_type() {
+        ApiResponse r = api.postJson("/api/v1/plugins/search", """
+                {"query": {"$ne": ""}, "category": ["tools"], "tags": [{"name": "x"}], "sort": 1, "order": true,
+                 "page": false, "per_page": {}}""");
+        assertThat(r.status()).as("%s", r).isEqualTo(422);
+        JsonNode details = r.json().get("details");
+        assertThat(details.at("/query/0").asText()).isEqualTo("query must be a string");
+        assertThat(details.at("/tags/0").asText()).isEqualTo("tags must be a string or an array of strings");
+        assertThat(details.at("/page/0").asText()).isEqualTo("page must be a whole number");
+        assertThat(details.fieldNames()).toIterable().contains("category", "sort", "order", "per_page");
+
+        ApiResponse numbers = api.postJson("/api/v1/plugins/search", "{\"query\": \"system\", \"tag\": \"productivity\", \"page\": 1.5}");
+        assertThat(numbers.status()).as("%s", numbers).isEqualTo(422);
+        assertThat(numbers.json().at("/details/page/0").asText()).contains("whole number");
+    }
+
+    @Test
+    void a_page_beyond_the_largest_is_refused_with_the_range() {
+        ApiResponse r = api.get("/api/v1/plugins?page=99999999999999");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().at("/details/page/0").asText()).isEqualTo("page must be a whole number from 1 to 2147483647");
+        JsonNode last = api.get("/api/v1/plugins?page=2147483647&limit=100").json();
+        assertThat(last.at("/data/plugins")).isEmpty();
+    }
+
+    @Test
     void detail_has_versions_owners_ratings_and_manifest() {
         JsonNode detail = api.get("/api/v1/plugins/alpha-monitor").json().get("data");
         assertThat(detail.get("id").asText()).isEqualTo("alpha-monitor");
