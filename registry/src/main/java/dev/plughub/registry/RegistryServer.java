@@ -47,6 +47,7 @@ import dev.plughub.registry.http.ForbiddenText;
 import dev.plughub.registry.http.ServerErrors;
 import dev.plughub.registry.imports.GitImporter;
 import dev.plughub.registry.imports.ImportRoutes;
+import dev.plughub.registry.metrics.HttpStatistics;
 import dev.plughub.registry.metrics.MetricsRoutes;
 import dev.plughub.registry.moderation.BannedPlugins;
 import dev.plughub.registry.moderation.ModerationRoutes;
@@ -89,7 +90,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.jdbi.v3.core.Handles;
 
 /**
@@ -216,7 +216,7 @@ public final class RegistryServer implements AutoCloseable {
                     new ImportRoutes(gitImporter, publishing, authenticator);
 
             SystemRoutes system = new SystemRoutes(dataDir, catalogStore::countPlugins, config.dev());
-            StatisticsHandler httpStatistics = new StatisticsHandler();
+            HttpStatistics httpStatistics = new HttpStatistics();
             MetricsRoutes metrics = new MetricsRoutes(httpStatistics, catalogStore::countPlugins, downloadCounter::pending,
                     db::pools, access, config.metricsToken());
 

@@ -18,26 +18,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.eclipse.jetty.server.handler.StatisticsHandler;
 
 /**
  * {@code GET /metrics}: the registry in Prometheus' text format, for a scraper. Everything is read
- * when asked, from counters that exist anyway; the only work on the request path is Jetty's
- * {@link StatisticsHandler}. Open to administrators and to the bearer of {@code PLUGHUB_METRICS_TOKEN},
+ * when asked, from counters that exist anyway; the only work on the request path is
+ * {@link HttpStatistics}' (Jetty's statistics). Open to administrators and to the bearer of {@code PLUGHUB_METRICS_TOKEN},
  * a token that can read metrics and nothing else.
  */
 public final class MetricsRoutes {
 
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final StatisticsHandler http;
+    private final HttpStatistics http;
     private final LongSupplier plugins;
     private final LongSupplier pendingDownloads;
     private final Supplier<Map<String, HikariPoolMXBean>> pools;
     private final Access access;
     private final Optional<byte[]> token;
 
-    public MetricsRoutes(StatisticsHandler http, LongSupplier plugins, LongSupplier pendingDownloads,
+    public MetricsRoutes(HttpStatistics http, LongSupplier plugins, LongSupplier pendingDownloads,
                          Supplier<Map<String, HikariPoolMXBean>> pools, Access access, Optional<String> token) {
         this.http = http;
         this.plugins = plugins;
@@ -78,17 +77,15 @@ public final class MetricsRoutes {
 
     private void httpMetrics(PrometheusText text) {
         String help = "HTTP answers by status class since start";
-        int[] byClass = {http.getResponses1xx(), http.getResponses2xx(), http.getResponses3xx(),
-                http.getResponses4xx(), http.getResponses5xx()};
-        for (int i = 0; i < byClass.length; i++) {
-            text.sample("plughub_http_responses_total", "counter", help, labels("code", (i + 1) + "xx"),
-                    Integer.toUnsignedLong(byClass[i]));
+        for (int statusClass = 1; statusClass <= 5; statusClass++) {
+            text.sample("plughub_http_responses_total", "counter", help, labels("code", statusClass + "xx"),
+                    http.answers(statusClass));
         }
         text.gauge("plughub_http_requests_active", "HTTP requests being answered now", http.getRequestsActive());
         text.counter("plughub_http_request_seconds_total", "Time spent answering HTTP requests since start",
                 http.getRequestTimeTotal() / 1e9);
         text.counter("plughub_http_requests_total", "HTTP requests answered since start",
-                Integer.toUnsignedLong(http.getRequestTotal()));
+                http.answers());
         text.counter("plughub_http_sent_bytes_total", "Bytes sent in HTTP answers since start", http.getBytesWritten());
         text.counter("plughub_http_received_bytes_total", "Bytes received in HTTP requests since start", http.getBytesRead());
     }
