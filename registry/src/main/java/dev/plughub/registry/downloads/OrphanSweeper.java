@@ -115,9 +115,13 @@ public final class OrphanSweeper {
             }
         }
         Packages result = new Packages(removed, kept, leftovers);
-        log.info("Package sweep: removed {} unreferenced package file(s){}{}", removed,
-                leftovers == 0 ? "" : " and " + leftovers + " half-written one(s)",
-                kept == 0 ? "" : "; kept " + kept + " younger than " + grace.toSeconds() + " s");
+        if (removed + kept + leftovers > 0) {
+            log.info("Package sweep: removed {} unreferenced package file(s){}{}", removed,
+                    leftovers == 0 ? "" : " and " + leftovers + " half-written one(s)",
+                    kept == 0 ? "" : "; kept " + kept + " younger than " + grace.toSeconds() + " s");
+        } else {
+            log.debug("Package sweep: every package file is referenced");
+        }
         return result;
     }
 
