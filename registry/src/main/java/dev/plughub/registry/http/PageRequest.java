@@ -26,7 +26,7 @@ public record PageRequest(int page, int limit) {
                 errors.put("page", List.of("page must be a whole number from 1 to " + Integer.MAX_VALUE));
             }
             if (limit == null) {
-                errors.put("limit", List.of("limit must be a whole number from 1 to " + MAX_LIMIT));
+                errors.put("limit", List.of("limit must be a whole number of at least 1 (above " + MAX_LIMIT + " it is taken as " + MAX_LIMIT + ")"));
             }
             throw ApiException.validation(Map.copyOf(errors));
         }

@@ -265,10 +265,13 @@ class BrowseTest extends RunningRegistry {
     }
 
     @Test
-    void a_page_beyond_the_largest_is_refused_with_the_range() {
+    void page_and_limit_errors_name_their_ranges() {
         ApiResponse r = api.get("/api/v1/plugins?page=99999999999999");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().at("/details/page/0").asText()).isEqualTo("page must be a whole number from 1 to 2147483647");
+        assertThat(api.get("/api/v1/plugins?limit=0").json().at("/details/limit/0").asText())
+                .isEqualTo("limit must be a whole number of at least 1 (above 100 it is taken as 100)");
+        assertThat(api.get("/api/v1/plugins?limit=5000").json().at("/data/pagination/limit").asInt()).isEqualTo(100);
         JsonNode last = api.get("/api/v1/plugins?page=2147483647&limit=100").json();
         assertThat(last.at("/data/plugins")).isEmpty();
     }
