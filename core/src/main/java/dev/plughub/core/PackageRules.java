@@ -23,6 +23,10 @@ public final class PackageRules {
     public static final String COMPRESSION_RATIO_EXCEEDED = "COMPRESSION_RATIO_EXCEEDED";
     /** An entry name with {@code ..}, an absolute path, a drive letter, a backslash, a control character, an empty segment, or that collides with another entry. */
     public static final String ENTRY_NAME_UNSAFE = "ENTRY_NAME_UNSAFE";
+    /**
+     * An entry name longer than {@code maxNameLength} characters, or with a file or folder name (a
+     * part between slashes) longer than {@code ArchiveLimits.MAX_SEGMENT_BYTES} UTF-8 bytes.
+     */
     public static final String ENTRY_NAME_TOO_LONG = "ENTRY_NAME_TOO_LONG";
     /** An entry name with more folders than {@code maxDepth}. */
     public static final String ENTRY_TOO_DEEP = "ENTRY_TOO_DEEP";

@@ -26,6 +26,7 @@ import dev.plughub.registry.catalog.CatalogService;
 import dev.plughub.registry.catalog.CatalogStore;
 import dev.plughub.registry.catalog.ExtractedPackages;
 import dev.plughub.registry.catalog.PathRoutes;
+import dev.plughub.registry.catalog.PublishAccess;
 import dev.plughub.registry.catalog.PublishRoutes;
 import dev.plughub.registry.catalog.PublishService;
 import dev.plughub.registry.cluster.ChangeStamps;
@@ -44,6 +45,7 @@ import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.JsonBodies;
 import dev.plughub.registry.http.LoopbackTunedConnector;
 import dev.plughub.registry.http.ForbiddenText;
+import dev.plughub.registry.http.QueryEncoding;
 import dev.plughub.registry.http.ServerErrors;
 import dev.plughub.registry.imports.GitImporter;
 import dev.plughub.registry.imports.ImportRoutes;
@@ -146,7 +148,8 @@ public final class RegistryServer implements AutoCloseable {
             CatalogService catalog = new CatalogService(catalogStore, catalogCache, extracted, clock, config.dev(),
                     reviewStore, auditLog);
             PublishService publishing = new PublishService(catalogStore, blobs, packages, catalogCache, clock, config.dev());
-            PublishRoutes publishRoutes = new PublishRoutes(publishing, authenticator, config.maxPackageBytes(),
+            PublishAccess publishAccess = new PublishAccess(authenticator, config.dev());   // every publish route, git imports too
+            PublishRoutes publishRoutes = new PublishRoutes(publishing, publishAccess, config.maxPackageBytes(),
                     config.dev(), uploadDir);
             CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, authenticator);
             PathRoutes pathRoutes = new PathRoutes(catalog, extracted);
@@ -213,7 +216,7 @@ public final class RegistryServer implements AutoCloseable {
                     config.maxPackageBytes(), dataDir.resolve("tmp").resolve("git"), uploadDir, clock);
             gitImporter.removeLeftovers();
             ImportRoutes importRoutes =
-                    new ImportRoutes(gitImporter, publishing, authenticator);
+                    new ImportRoutes(gitImporter, publishing, publishAccess);
 
             SystemRoutes system = new SystemRoutes(dataDir, catalogStore::countPlugins, config.dev());
             HttpStatistics httpStatistics = new HttpStatistics();
@@ -250,6 +253,7 @@ public final class RegistryServer implements AutoCloseable {
                     server.setErrorHandler(new ServerErrors());   // what Jetty answers itself, in the API's envelope
                 });
                 HttpErrors.register(cfg.routes);
+                QueryEncoding.register(cfg.routes);   // before anything reads a query: Javalin drops what does not decode
                 ForbiddenText.register(cfg.routes);   // before any route reads a query
                 beforeRules.forEach(rule -> rule.register(cfg.routes));
                 // Javalin tries a method's routes in the order they were added, a regular expression

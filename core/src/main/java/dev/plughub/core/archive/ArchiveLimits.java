@@ -26,6 +26,13 @@ public record ArchiveLimits(
     public static final long MB = 1024L * 1024L;
 
     /**
+     * The longest file or folder name — one segment of an entry name, between slashes — in UTF-8
+     * bytes: what ext4, XFS, btrfs, APFS and NTFS (255 UTF-16 units) all take, so a package accepted
+     * here can be extracted on any of them. A whole name is bounded by {@code maxNameLength}.
+     */
+    public static final int MAX_SEGMENT_BYTES = 255;
+
+    /**
      * Expansion up to this many bytes is never called a bomb, whatever the ratio: a tiny package of
      * repetitive text can legitimately compress 500:1, and a bomb only hurts when it expands large.
      */

@@ -7,7 +7,9 @@ import dev.plughub.core.PackageRules;
  * Checks an archive entry name and gives back its safe, relative form: a leading {@code ./} (as tar
  * writes) and a trailing {@code /} (a folder) are dropped; {@code ..}, {@code .} and empty segments,
  * absolute paths, drive letters and colons, backslashes and control characters are refused, so no
- * name can point outside the folder a package is extracted into, on any operating system.
+ * name can point outside the folder a package is extracted into, on any operating system; and a
+ * file or folder name longer than {@link ArchiveLimits#MAX_SEGMENT_BYTES} is refused, so every
+ * accepted package can be extracted.
  */
 final class EntryNameRule {
 
@@ -62,12 +64,39 @@ final class EntryNameRule {
             if (segment.equals(".")) {
                 throw unsafe(rawName, "it has a '.' segment");
             }
+            int bytes = utf8Length(segment);
+            if (bytes > ArchiveLimits.MAX_SEGMENT_BYTES) {
+                throw new PackageException(PackageRules.ENTRY_NAME_TOO_LONG, "entry '" + shown(rawName)
+                        + "' has a file or folder name of " + bytes + " UTF-8 bytes; file systems take names (the parts"
+                        + " between slashes) of at most " + ArchiveLimits.MAX_SEGMENT_BYTES + " bytes");
+            }
         }
         if (segments.length > limits.maxDepth()) {
             throw new PackageException(PackageRules.ENTRY_TOO_DEEP, "entry '" + shown(rawName) + "' is " + segments.length
                     + " levels deep; at most " + limits.maxDepth() + " are allowed");
         }
         return name;
+    }
+
+    /** The length of {@code text} in UTF-8, counted without encoding it (an unpaired surrogate as the '?' it becomes). */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     static PackageException unsafe(String name, String why) {

@@ -180,7 +180,7 @@ final class ManifestAssembler {
     /** A bare version means "this version or later", as {@code min_host_version: 1.0.0} says. */
     private Optional<String> hostVersion() {
         Optional<String> requirement = text(HOST_VERSION_KEYS.toArray(String[]::new));
-        Optional<String> normalized = requirement.map(text -> Version.tryParse(text.strip()).map(v -> ">=" + v).orElse(text));
+        Optional<String> normalized = requirement.map(HostRequirement::asRange);
         normalized.ifPresent(range -> ManifestValidator.range(HOST_VERSION_KEYS.get(0), range, errors));
         return normalized;
     }

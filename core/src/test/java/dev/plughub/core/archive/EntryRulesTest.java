@@ -132,6 +132,38 @@ class EntryRulesTest {
         assertThat(strict.read(zipWith("a/b/c/d.txt"), Optional.empty()).entryCount()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"zip", "tar.gz"})
+    void rejects_a_file_or_folder_name_longer_than_255_utf8_bytes(String format) {
+        String cjk = "插".repeat(100) + ".txt";   // 104 characters, 304 bytes
+        for (String name : new String[] {"n".repeat(256), cjk, "lib/" + cjk, "x".repeat(256) + "/a.txt"}) {
+            Path archive = format.equals("zip") ? zipWith(name) : tarWith(name);
+
+            assertRefused(() -> reader.read(archive, Optional.empty()), PackageRules.ENTRY_NAME_TOO_LONG)
+                    .hasMessageContaining("at most 255 bytes");
+        }
+    }
+
+    @Test
+    void accepts_and_extracts_file_names_of_exactly_255_utf8_bytes() {
+        String ascii = "n".repeat(255);
+        String cjk = "插".repeat(84) + ".txt";   // 252 + 4 = 256 bytes, one too many
+        String fits = "插".repeat(83) + ".txt";   // 249 + 4 = 253 bytes
+        Path archive = TestArchives.zip(dir.resolve("ok.zip"))
+                .entry("plugin.json", TestArchives.pluginJson("p", "1.0.0"))
+                .entry("a/" + ascii, "x")
+                .entry("b/" + fits, "y")
+                .build();
+        Path target = dir.resolve("out");
+
+        reader.extract(archive, reader.read(archive, Optional.empty()).format(), target);
+
+        assertThat(target.resolve("a").resolve(ascii)).hasContent("x");
+        assertThat(target.resolve("b").resolve(fits)).hasContent("y");
+        assertRefused(() -> reader.read(zipWith(cjk), Optional.empty()), PackageRules.ENTRY_NAME_TOO_LONG)
+                .hasMessageContaining("256 UTF-8 bytes");
+    }
+
     @Test
     void rejects_a_huge_gnu_long_name_before_buffering_it() {
         Path archive = TestArchives.tarGz(dir.resolve("p.tar.gz"))

@@ -150,9 +150,16 @@ public final class CatalogService {
                 v.yankReason(), store.versionSource(v.pk()));
     }
 
-    /** The version {@code /path} and downloads without a version serve: the current one, else the head. */
-    public Optional<VersionRow> defaultVersion(PluginRow plugin) {
-        return VersionOrder.head(store.liveVersions(plugin.pk()));
+    /**
+     * The version {@code /path} serves, as downloads without a version do: the current one (newest
+     * stable, not yanked).
+     *
+     * @throws ApiException 404 {@link NoStableVersion} when there is none, naming the newest pre-release
+     */
+    public VersionRow defaultVersion(PluginRow plugin, Map<String, Object> details) {
+        List<VersionRow> versions = store.liveVersions(plugin.pk());
+        return VersionOrder.current(versions).orElseThrow(() -> NoStableVersion.of(plugin.pluginId(),
+                VersionOrder.newestPrerelease(versions).map(VersionRow::version), details));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.core.PackageException;
+import dev.plughub.core.manifest.HostRequirement;
 import dev.plughub.core.manifest.ManifestCodec;
 import dev.plughub.core.manifest.PluginDependency;
 import dev.plughub.core.manifest.PluginManifest;
@@ -51,7 +52,8 @@ public final class CatalogStore {
 
         public PluginSummary summary() {
             return new PluginSummary(pluginId, name, description, author, currentVersion, downloads, rating,
-                    ratingCount, status, createdAt, updatedAt, minHostVersion, minHostVersion, homepageUrl,
+                    ratingCount, status, createdAt, updatedAt, minHostVersion.map(HostRequirement::asMinimumVersion),
+                    minHostVersion, homepageUrl,
                     repositoryUrl, license, tags, category);
         }
     }

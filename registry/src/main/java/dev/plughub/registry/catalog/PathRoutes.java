@@ -1,5 +1,6 @@
 package dev.plughub.registry.catalog;
 
+import dev.plughub.core.PackageException;
 import dev.plughub.registry.catalog.CatalogStore.PluginRow;
 import dev.plughub.registry.catalog.CatalogStore.VersionRow;
 import dev.plughub.registry.catalog.CatalogViews.PathAnswer;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * Seed 000's {@code GET /api/v1/plugins/{id}/path}: where the current version's files lie on the
- * registry's disk, extracted on first request.
+ * registry's disk, extracted on first request. A package stored before a rule it breaks was
+ * enforced (a file name too long for the disk, say) cannot be extracted: that is a 409 naming the
+ * rule, never a failure of the server.
  */
 public final class PathRoutes {
 
@@ -36,9 +39,22 @@ public final class PathRoutes {
         } catch (ApiException e) {
             throw notFound();
         }
-        VersionRow version = catalog.defaultVersion(plugin).orElseThrow(PathRoutes::notFound);
-        Path dir = extracted.extract(plugin.pluginId(), version);
+        VersionRow version = catalog.defaultVersion(plugin, Map.of("exists", false));
+        Path dir;
+        try {
+            dir = extracted.extract(plugin.pluginId(), version);
+        } catch (PackageException e) {
+            throw notExtractable(plugin.pluginId(), version.version(), e);
+        }
         ctx.json(new PathAnswer(true, plugin.pluginId(), version.version(), dir.toAbsolutePath().toString(), true));
+    }
+
+    private static ApiException notExtractable(String pluginId, String version, PackageException e) {
+        return new ApiException(ErrorCode.CONFLICT, "The stored package of " + pluginId + " " + version
+                + " cannot be extracted: it breaks rule " + e.rule() + " (" + e.getMessage() + "), which this registry"
+                + " enforces on packages published now; download it with GET /api/v1/plugins/" + pluginId
+                + "/download?version=" + version + " instead",
+                Map.of("plugin_id", pluginId, "version", version, "rule", e.rule()));
     }
 
     /** Seed 000's client reads {@code exists}: say it in the error too. */

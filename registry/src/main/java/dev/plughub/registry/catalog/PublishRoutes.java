@@ -1,9 +1,7 @@
 package dev.plughub.registry.catalog;
 
 import dev.plughub.core.checksum.Sha256;
-import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
-import dev.plughub.registry.accounts.TokenScope;
 import dev.plughub.registry.catalog.CatalogViews.Published;
 import dev.plughub.registry.catalog.CatalogViews.ZipPlugin;
 import dev.plughub.registry.catalog.CatalogViews.ZipUploadAnswer;
@@ -13,6 +11,7 @@ import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.Envelope;
 import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.http.ForbiddenText;
+import dev.plughub.registry.http.HttpErrors;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -52,19 +51,16 @@ public final class PublishRoutes {
     /** The form fields read beside the package. */
     private static final List<String> TEXT_FIELDS = List.of("sha256", "checksum", "changelog");
 
-    /** Who may call a publish route. */
-    private enum Access { PUBLISH_SCOPE, ANONYMOUS_IN_DEV, DEV_ONLY }
-
     private final PublishService service;
-    private final Authenticator authenticator;
+    private final PublishAccess access;
     private final long maxPackageBytes;
     private final boolean dev;
     private final Path uploadDir;
 
-    public PublishRoutes(PublishService service, Authenticator authenticator, long maxPackageBytes, boolean dev,
+    public PublishRoutes(PublishService service, PublishAccess access, long maxPackageBytes, boolean dev,
                          Path uploadDir) {
         this.service = service;
-        this.authenticator = authenticator;
+        this.access = access;
         this.maxPackageBytes = maxPackageBytes;
         this.dev = dev;
         this.uploadDir = uploadDir;
@@ -74,12 +70,11 @@ public final class PublishRoutes {
         // The size check runs first in each handler rather than as before-handlers: Javalin reads no
         // body until asked, so it still answers before a byte is read, and before-handlers are
         // matched against every request the server gets (a tenth of a cached read's time).
-        routes.post(UPLOAD, ctx -> answer(ctx, publish(ctx, List.of("plugin_file"), "upload", Access.PUBLISH_SCOPE)));
-        routes.post(PUBLISH, ctx -> answer(ctx,
-                publish(ctx, List.of("plugin_file", "file", "package"), "publish", Access.PUBLISH_SCOPE)));
-        routes.post(UPLOAD_TEMP, ctx -> answer(ctx, publish(ctx, List.of("plugin_file"), "upload_temp", Access.DEV_ONLY)));
+        routes.post(UPLOAD, ctx -> answer(ctx, publish(ctx, List.of("plugin_file"), "upload")));
+        routes.post(PUBLISH, ctx -> answer(ctx, publish(ctx, List.of("plugin_file", "file", "package"), "publish")));
+        routes.post(UPLOAD_TEMP, ctx -> answer(ctx, publish(ctx, List.of("plugin_file"), "upload_temp")));
         routes.post(UPLOAD_ZIP, ctx -> {
-            Accepted accepted = publish(ctx, List.of("file"), "zip_upload", Access.ANONYMOUS_IN_DEV);
+            Accepted accepted = publish(ctx, List.of("file"), "zip_upload");
             Published p = accepted.version();
             ctx.status(HttpStatus.CREATED).json(new ZipUploadAnswer(true, p.id(), "Plugin " + p.name() + " uploaded successfully",
                     new ZipPlugin(p.id(), p.name(), p.version(), accepted.source()), p));
@@ -93,27 +88,26 @@ public final class PublishRoutes {
         }
         long length = ctx.req().getContentLengthLong();
         if (length > maxPackageBytes + MULTIPART_OVERHEAD) {
-            throw tooLarge(length);
+            throw tooLarge("The request body is " + length + " bytes");
         }
     }
 
-    private Accepted publish(Context ctx, List<String> fileFields, String source, Access access) throws ServletException {
-        refuseOversized(ctx);
-        Optional<Principal> principal = switch (access) {
-            case PUBLISH_SCOPE -> Optional.of(authenticator.require(ctx, TokenScope.PUBLISH));
-            case ANONYMOUS_IN_DEV -> dev ? optionalPublisher(ctx) : Optional.of(authenticator.require(ctx, TokenScope.PUBLISH));
-            case DEV_ONLY -> {
-                if (!dev) {
-                    throw notFound(ctx);
-                }
-                yield optionalPublisher(ctx);
-            }
-        };
+    private Accepted publish(Context ctx, List<String> fileFields, String source) throws ServletException {
+        refuseOversized(ctx);   // upload-temp outside development mode is a 404 there
+        Optional<Principal> principal = access.publisher(ctx);
         if (!ctx.isMultipartFormData()) {
             throw ApiException.badRequest("Expected a multipart/form-data body with the package in the field '"
                     + fileFields.getFirst() + "'");
         }
-        Map<String, Part> parts = parts(ctx, fileFields);
+        Map<String, Part> parts;
+        try {
+            parts = parts(ctx, fileFields);
+        } catch (ServletException e) {
+            if (HttpErrors.isSizeLimit(e)) {   // a body without a declared length, stopped by the multipart limits
+                throw tooLarge("The package is larger than this registry accepts");
+            }
+            throw e;
+        }
         List<String> given = fileFields.stream().filter(parts::containsKey).toList();
         if (given.isEmpty()) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "The multipart field '" + fileFields.getFirst()
@@ -127,7 +121,7 @@ public final class PublishRoutes {
         Optional<String> sha256 = checksum(parts);
         Optional<String> changelog = changelog(parts);
         if (file.getSize() > maxPackageBytes) {
-            throw tooLarge(file.getSize());
+            throw tooLarge("The package is " + file.getSize() + " bytes");
         }
         Path temp = uploadDir.resolve("upload-" + UUID.randomUUID() + ".pkg");
         try {
@@ -147,15 +141,6 @@ public final class PublishRoutes {
                 // the start-up sweep empties the upload folder
             }
         }
-    }
-
-    /** In development mode credentials are optional, but credentials given must be good and allow publishing. */
-    private Optional<Principal> optionalPublisher(Context ctx) {
-        Optional<Principal> principal = authenticator.authenticate(ctx);
-        if (principal.isPresent()) {
-            authenticator.require(ctx, TokenScope.PUBLISH);
-        }
-        return principal;
     }
 
     private void answer(Context ctx, Accepted accepted) {
@@ -229,9 +214,10 @@ public final class PublishRoutes {
         }
     }
 
-    private ApiException tooLarge(long size) {
-        return new ApiException(ErrorCode.PACKAGE_TOO_LARGE, "The upload is " + size + " bytes; this registry accepts packages of at most "
-                + maxPackageBytes + " bytes (PLUGHUB_MAX_PACKAGE_MB)", Map.of("max_bytes", maxPackageBytes));
+    /** @param what what was too large, a sentence without its end: "The package is 2097152 bytes" */
+    private ApiException tooLarge(String what) {
+        return new ApiException(ErrorCode.PACKAGE_TOO_LARGE, what + "; packages may be at most " + maxPackageBytes
+                + " bytes (PLUGHUB_MAX_PACKAGE_MB)", Map.of("max_bytes", maxPackageBytes));
     }
 
     private static ApiException notFound(Context ctx) {

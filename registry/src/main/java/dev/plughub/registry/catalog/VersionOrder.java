@@ -44,6 +44,13 @@ public final class VersionOrder {
                 .min(newestFirst());
     }
 
+    /** The newest pre-release that is neither yanked nor deleted. */
+    public static <T extends Candidate> Optional<T> newestPrerelease(Collection<T> versions) {
+        return versions.stream()
+                .filter(v -> !v.deleted() && !v.yanked() && v.semver().isPrerelease())
+                .min(newestFirst());
+    }
+
     /** The current version, or else the newest version that is not deleted (pre-release or yanked). */
     public static <T extends Candidate> Optional<T> head(Collection<T> versions) {
         return current(versions).or(() -> versions.stream().filter(v -> !v.deleted()).min(newestFirst()));

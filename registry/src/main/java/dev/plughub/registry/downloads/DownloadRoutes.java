@@ -72,6 +72,7 @@ public final class DownloadRoutes {
         HttpServletResponse res = ctx.res();
         if (anyMatches(ctx.header("If-None-Match"), etag)) {
             validators(res::setHeader, version, requested);
+            res.setContentType(null);   // Javalin's default text/plain: a 304 has no body to type
             res.setStatus(304);
             return;
         }

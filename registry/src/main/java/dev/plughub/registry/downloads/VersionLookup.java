@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.plughub.core.manifest.PluginId;
 import dev.plughub.core.version.Version;
+import dev.plughub.registry.catalog.NoStableVersion;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.ErrorCode;
 import java.time.Duration;
@@ -40,9 +41,10 @@ public final class VersionLookup {
 
     /**
      * The version to serve: the named one (yanked or not), or by default the plugin's current version
-     * (newest stable), or when it has only pre-releases the newest live version by SemVer.
+     * (newest stable, not yanked — {@code catalog.VersionOrder#current}, kept in {@code plugins.current_version}).
      *
-     * @throws ApiException 404 for an unknown or deleted plugin or version, 403 for a banned plugin
+     * @throws ApiException 404 for an unknown or deleted plugin or version, and ({@link NoStableVersion})
+     *                      for a default version that does not exist; 403 for a banned plugin
      */
     public ServedVersion find(String pluginId, String version) {
         if (!PluginId.isValid(pluginId)) {
@@ -97,9 +99,12 @@ public final class VersionLookup {
                     + " has been banned by the registry's moderators and can no longer be downloaded",
                     Map.of("plugin_id", key.pluginId()));
         }
+        if (key.version().isEmpty() && plugin.currentVersion().isEmpty()) {
+            // with no stable version left, the newest that is not yanked is a pre-release
+            throw NoStableVersion.of(key.pluginId(), store.newestVersion(plugin.pk()).map(ServedVersion::version), Map.of());
+        }
         Optional<ServedVersion> found = key.version().isEmpty()
                 ? plugin.currentVersion().flatMap(Version::tryParse).flatMap(v -> store.findVersion(plugin.pk(), v))
-                        .or(() -> store.newestVersion(plugin.pk()))
                 : Version.tryParse(key.version()).flatMap(v -> store.findVersion(plugin.pk(), v));
         return found.orElseThrow(() -> versionNotFound(key));
     }

@@ -73,13 +73,21 @@ public final class HttpErrors {
         }
     }
 
-    private static void servletFailure(ServletException e, Context ctx) {
+    /** Whether a multipart failure is the server's size limits (Jetty says so only in its message). */
+    public static boolean isSizeLimit(ServletException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (message.contains("exceeded") || message.contains("too large") || message.contains("max file size")) {
-                respond(ctx, ErrorCode.PACKAGE_TOO_LARGE, "The upload is larger than this registry accepts", Map.of());
-                return;
+                return true;
             }
+        }
+        return false;
+    }
+
+    private static void servletFailure(ServletException e, Context ctx) {
+        if (isSizeLimit(e)) {   // the publish routes answer their own, with the limit; this is for any other multipart body
+            respond(ctx, ErrorCode.PACKAGE_TOO_LARGE, "The upload is larger than this registry accepts", Map.of());
+            return;
         }
         String reason = firstLine(rootOf(e).getMessage()).replaceFirst("^\\d{3}: ", "");
         respond(ctx, ErrorCode.BAD_REQUEST, "The multipart request could not be read"

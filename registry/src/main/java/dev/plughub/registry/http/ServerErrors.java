@@ -1,6 +1,7 @@
 package dev.plughub.registry.http;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -18,10 +19,12 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class ServerErrors extends ErrorHandler {
 
+    private static final String PATH_MALFORMED = "The request's path is malformed: ";
+
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
-        byte[] body = body(status, message);
+        byte[] body = body(status, status == HttpStatus.BAD_REQUEST_400 ? pathProblem(cause).orElse(message) : message);
         if (status == HttpStatus.BAD_REQUEST_400) {
             // Jetty closes the connection after a request it could not take (a NUL or a bad escape in
             // the path); saying so stops a keep-alive client from sending its next request into it.
@@ -37,6 +40,22 @@ public final class ServerErrors extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         return ByteBuffer.wrap(body(status, reason));
+    }
+
+    /**
+     * What is wrong with a path Jetty refused, read from the exception its URI parser threw: a bad
+     * escape is a {@link NumberFormatException}, an escaped NUL an "Illegal character in path".
+     */
+    static Optional<String> pathProblem(Throwable cause) {
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof NumberFormatException) {
+                return Optional.of(PATH_MALFORMED + QueryEncoding.BAD_ESCAPE);
+            }
+            if (t instanceof IllegalArgumentException && "Illegal character in path".equals(t.getMessage())) {
+                return Optional.of(PATH_MALFORMED + "it holds an escaped NUL character (%00), which no path may contain");
+            }
+        }
+        return Optional.empty();
     }
 
     static byte[] body(int status, String reason) {
@@ -56,7 +75,7 @@ public final class ServerErrors extends ErrorHandler {
     private static String sentence(int status, String reason) {
         String detail = reason == null || reason.isBlank() || reason.equals(HttpStatus.getMessage(status)) ? "" : " (" + reason + ")";
         return switch (status) {
-            case 400 -> "The request is not valid HTTP or its path is malformed, e.g. a '%' not followed by two hex digits" + detail;
+            case 400 -> reason != null && reason.startsWith(PATH_MALFORMED) ? reason : "The request is malformed: it is not valid HTTP" + detail;
             case 413 -> "The request is larger than this server accepts" + detail;
             case 414 -> "The request's URI is longer than this server accepts (8 KiB)";
             case 431 -> "The request's headers are larger than this server accepts (8 KiB)";

@@ -41,7 +41,14 @@ public final class RateLimiter implements BeforeRule {
 
     /** The classes of seed 001's table. */
     public enum Kind {
-        QUERIES, UPLOADS, DOWNLOADS, RATINGS
+        QUERIES("queries"), UPLOADS("uploads"), DOWNLOADS("downloads"), RATINGS("ratings and reviews");
+
+        /** What the 429 sentence says there were too many of. */
+        private final String noun;
+
+        Kind(String noun) {
+            this.noun = noun;
+        }
     }
 
     private static final Pattern DOWNLOAD = Pattern.compile("^/api/v1/plugins/[^/]+/download/?$");
@@ -170,8 +177,8 @@ public final class RateLimiter implements BeforeRule {
         describe(ctx::header, d);
         if (!d.allowed()) {
             ctx.header("Retry-After", Long.toString(d.resetSeconds()));
-            throw new ApiException(ErrorCode.RATE_LIMITED, "Too many " + kind.get().name().toLowerCase(java.util.Locale.ROOT)
-                    + " requests: at most " + d.limit() + " per " + window(kind.get()) + "; try again in "
+            throw new ApiException(ErrorCode.RATE_LIMITED, "Too many " + kind.get().noun
+                    + ": at most " + d.limit() + " per " + window(kind.get()) + "; try again in "
                     + d.resetSeconds() + " seconds", Map.of("limit", d.limit(), "retry_after", d.resetSeconds()));
         }
     }

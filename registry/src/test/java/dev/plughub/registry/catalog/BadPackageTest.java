@@ -38,6 +38,10 @@ class BadPackageTest extends RunningRegistry {
                         "ENTRY_NAME_UNSAFE"),
                 archive("backslash", "backslash", dir -> TestPackages.plugin("backslash", "1.0.0").entry("..\\evil.txt", "x").zip(dir),
                         "ENTRY_NAME_UNSAFE"),
+                archive("file name of 256 bytes", "long-name", dir -> TestPackages.plugin("long-name", "1.0.0")
+                        .entry("n".repeat(256), "x").zip(dir), "ENTRY_NAME_TOO_LONG"),
+                archive("file name of 304 UTF-8 bytes in a tar", "long-cjk", dir -> TestPackages.plugin("long-cjk", "1.0.0")
+                        .entry("docs/" + "插".repeat(100) + ".txt", "x").tarGz(dir), "ENTRY_NAME_TOO_LONG"),
                 archive("zip symlink", "zip-link", dir -> TestPackages.plugin("zip-link", "1.0.0").symlink("link", "/etc/passwd").zip(dir),
                         "ENTRY_IS_LINK"),
                 archive("tar symlink", "tar-link", dir -> TestPackages.plugin("tar-link", "1.0.0").symlink("link", "/etc/passwd").tarGz(dir),

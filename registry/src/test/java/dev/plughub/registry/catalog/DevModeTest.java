@@ -11,6 +11,8 @@ import dev.plughub.registry.testing.TestPackages;
 import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +65,46 @@ class DevModeTest {
             assertThat(deleted.status()).as("%s", deleted).isEqualTo(200);
             assertThat(api.get("/api/v1/plugins/my_plugin").status()).isEqualTo(404);
             assertThat(api.get("/api/v1/plugins/my_plugin/path").json().at("/details/exists").asBoolean(true)).isFalse();
+        }
+    }
+
+    @Test
+    void in_development_mode_every_publish_route_takes_an_upload_without_credentials() {
+        try (TestRegistry registry = TestRegistry.start(data, c -> c.withDev(true))) {
+            Api api = registry.api();
+            Map<String, String> fileFields = Map.of("/api/v1/plugins/upload", "plugin_file", "/api/v1/plugins/publish", "plugin_file",
+                    "/api/v1/plugins/upload/zip", "file", "/api/v1/plugins/upload-temp", "plugin_file");
+            int n = 0;
+            for (Map.Entry<String, String> route : fileFields.entrySet()) {
+                String id = "anonymous-" + ++n;
+
+                ApiResponse r = api.request("POST", route.getKey())
+                        .file(route.getValue(), TestPackages.zip(files, id, "1.0.0")).send();
+
+                assertThat(r.status()).as("%s %s", route.getKey(), r).isEqualTo(201);
+                assertThat(api.get("/api/v1/plugins/" + id).json().at("/data/owners").toString())
+                        .as("%s: a plugin published without credentials has no owner", route.getKey()).isEqualTo("[]");
+                ApiResponse badToken = api.request("POST", route.getKey()).bearer("not-a-token")
+                        .file(route.getValue(), TestPackages.zip(files, id, "1.0.1")).send();
+                assertThat(badToken.status()).as("%s: credentials given must be good", route.getKey()).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void outside_development_mode_no_publish_route_takes_an_upload_without_credentials() {
+        try (TestRegistry registry = TestRegistry.start(data)) {
+            Api api = registry.api();
+            for (String route : List.of("/api/v1/plugins/upload", "/api/v1/plugins/publish")) {
+                ApiResponse r = api.request("POST", route).file("plugin_file", TestPackages.zip(files, "nobody", "1.0.0")).send();
+                assertThat(r.status()).as("%s %s", route, r).isEqualTo(401);
+                assertThat(r.json().get("code").asText()).isEqualTo("AUTH_REQUIRED");
+            }
+            ApiResponse zip = api.request("POST", "/api/v1/plugins/upload/zip").file("file", TestPackages.zip(files, "nobody", "1.0.0")).send();
+            ApiResponse git = api.postJson("/api/v1/plugins/upload/github", "{\"repo_url\":\"https://github.com/a/b\",\"branch\":\"main\"}");
+            assertThat(zip.status()).as("%s", zip).isEqualTo(401);
+            assertThat(git.status()).as("%s", git).isEqualTo(401);
+            assertThat(api.get("/api/v1/plugins/nobody").status()).isEqualTo(404);
         }
     }
 

@@ -8,7 +8,10 @@ import dev.plughub.registry.testing.Api;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.TestPackages;
 import dev.plughub.registry.testing.TestRegistry;
+import dev.plughub.registry.testing.OpenApiContract;
+import dev.plughub.registry.testing.RawHttp;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -81,7 +84,37 @@ class SizeLimitTest {
 
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.json().get("code").asText()).isEqualTo("PACKAGE_TOO_LARGE");
+        assertThat(r.json().get("error").asText()).as("the declared length is the whole multipart body, not the package")
+                .startsWith("The request body is ").contains("packages may be at most " + LIMIT + " bytes");
+        assertThat(r.json().at("/details/max_bytes").asLong()).isEqualTo(LIMIT);
         assertThat(api.get("/api/v1/plugins/too-big").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_chunked_upload_over_the_limit_is_a_413_with_the_limit_too() throws Exception {
+        byte[] noise = new byte[(int) LIMIT * 2];
+        new Random(9).nextBytes(noise);
+        byte[] pkg = java.nio.file.Files.readAllBytes(TestPackages.plugin("chunked-big", "1.0.0").entry("noise.bin", noise).zip(files));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--xyz\r\nContent-Disposition: form-data; name=\"plugin_file\"; filename=\"big.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(pkg);
+        body.writeBytes("\r\n--xyz--\r\n".getBytes(StandardCharsets.US_ASCII));
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(("POST /api/v1/plugins/publish HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + TestRegistry.OPERATOR_KEY
+                + "\r\nContent-Type: multipart/form-data; boundary=xyz\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.size()) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(body.toByteArray());
+        request.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        ApiResponse r = RawHttp.exchange(registry, request.toByteArray());
+
+        assertThat(r.status()).as("%s", r).isEqualTo(413);
+        assertThat(r.json().get("code").asText()).isEqualTo("PACKAGE_TOO_LARGE");
+        assertThat(r.json().get("error").asText()).contains("packages may be at most " + LIMIT + " bytes");
+        assertThat(r.json().at("/details/max_bytes").asLong()).isEqualTo(LIMIT);
+        OpenApiContract.check("POST", "/api/v1/plugins/publish", "multipart/form-data; boundary=xyz", new byte[0], r);
+        assertThat(api.get("/api/v1/plugins/chunked-big").status()).isEqualTo(404);
     }
 
     @Test
@@ -93,6 +126,8 @@ class SizeLimitTest {
         ApiResponse r = upload(api, big, OPERATOR);
 
         assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("error").asText()).startsWith("The package is ").contains("packages may be at most " + LIMIT + " bytes");
+        assertThat(r.json().at("/details/max_bytes").asLong()).isEqualTo(LIMIT);
         assertThat(api.get("/api/v1/plugins/slightly-big").status()).isEqualTo(404);
     }
 }

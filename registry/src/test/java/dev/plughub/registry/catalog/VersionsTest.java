@@ -51,6 +51,40 @@ class VersionsTest extends RunningRegistry {
     }
 
     @Test
+    void without_a_stable_version_the_default_download_and_path_are_a_404_naming_the_pre_release_to_ask_for() {
+        published(api, TestPackages.zip(files, "only-alpha", "0.1.0-alpha.1"));
+
+        for (String route : List.of("/api/v1/plugins/only-alpha/download", "/api/v1/plugins/only-alpha/path")) {
+            ApiResponse r = api.get(route);
+            assertThat(r.status()).as("%s %s", route, r).isEqualTo(404);
+            assertThat(r.json().get("code").asText()).isEqualTo("VERSION_NOT_FOUND");
+            assertThat(r.json().get("error").asText()).contains("only-alpha has no stable version", "?version=0.1.0-alpha.1");
+            assertThat(r.json().at("/details/newest_prerelease").asText()).isEqualTo("0.1.0-alpha.1");
+        }
+        assertThat(api.get("/api/v1/plugins/only-alpha/path").json().at("/details/exists").asBoolean(true))
+                .as("seed 000's client reads exists").isFalse();
+        ApiResponse named = api.get("/api/v1/plugins/only-alpha/download?version=0.1.0-alpha.1");
+        assertThat(named.status()).isEqualTo(200);
+        assertThat(named.header("Content-Disposition")).contains("attachment; filename=\"only-alpha-0.1.0-alpha.1.zip\"");
+    }
+
+    @Test
+    void once_every_stable_version_is_yanked_the_default_download_is_a_404_too() {
+        published(api, TestPackages.zip(files, "yanked-all", "1.0.0"));
+        published(api, TestPackages.zip(files, "yanked-all", "1.1.0-beta.2"));
+        assertThat(api.get("/api/v1/plugins/yanked-all/download").status()).isEqualTo(200);
+
+        ApiResponse yank = api.request("DELETE", "/api/v1/plugins/yanked-all/versions/1.0.0/yank")
+                .headers(Publishing.OPERATOR).json("{\"reason\":\"broken\"}").send();
+        assertThat(yank.status()).as("%s", yank).isEqualTo(200);
+
+        ApiResponse r = api.get("/api/v1/plugins/yanked-all/download");
+        assertThat(r.status()).as("%s", r).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).contains("?version=1.1.0-beta.2");
+        assertThat(api.get("/api/v1/plugins/yanked-all").json().at("/data/current_version").isNull()).isTrue();
+    }
+
+    @Test
     void version_detail_carries_hash_download_url_manifest_dependencies_and_publisher() {
         Path zip = TestPackages.plugin("with-deps", "1.2.3+build.7")
                 .set("dependencies", Map.of("plugins", Map.of("base-lib", "^1.2.0", "extra?", ">=2.0.0"),
@@ -78,7 +112,10 @@ class VersionsTest extends RunningRegistry {
 
         JsonNode detail = api.get("/api/v1/plugins/with-deps").json().get("data");
         assertThat(detail.get("permissions").toString()).isEqualTo("[\"network\",\"filesystem\"]");
-        assertThat(detail.get("min_geektools_version").asText()).contains("1.0.0");
+        assertThat(detail.get("min_geektools_version").asText()).as("seed 001 shows it as written").isEqualTo("1.0.0");
+        assertThat(detail.get("min_host_version").asText()).isEqualTo(">=1.0.0");
+        assertThat(api.get("/api/v1/plugins?search=with-deps").json().at("/data/plugins/0/min_geektools_version").asText())
+                .isEqualTo("1.0.0");
         assertThat(detail.at("/dependencies/packages/pyjwt").asText()).isEqualTo(">=2.0.0");
     }
 

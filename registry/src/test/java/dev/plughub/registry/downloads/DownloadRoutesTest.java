@@ -44,6 +44,10 @@ class DownloadRoutesTest {
             catalog.version("pre-only", "0.1.0", bytes(random, 500), "zip");
             catalog.yank("pre-only", "0.1.0");
 
+            catalog.plugin("all-yanked");
+            catalog.version("all-yanked", "1.0.0", bytes(random, 300), "zip");
+            catalog.yank("all-yanked", "1.0.0");
+
             catalog.plugin("yanky");
             catalog.version("yanky", "1.0.0", bytes(random, 700), "zip");
             catalog.version("yanky", "1.1.0", bytes(random, 800), "zip");
@@ -133,11 +137,28 @@ class DownloadRoutesTest {
         }
 
         @Test
-        void a_plugin_with_only_pre_releases_serves_the_newest_by_semver() {
+        void a_plugin_without_a_stable_version_is_a_404_naming_its_newest_pre_release() {
+            // pre-only: 0.2.0-rc.1, 0.2.0-alpha and 0.1.0 (yanked) — the default is the newest stable, and there is none
             ApiResponse r = get("/api/v1/plugins/pre-only/download");
 
-            assertThat(r.status()).isEqualTo(200);
-            assertThat(r.header("Content-Disposition")).contains("attachment; filename=\"pre-only-0.2.0-rc.1.zip\"");
+            assertThat(r.status()).as("%s", r).isEqualTo(404);
+            assertThat(r.json().get("code").asText()).isEqualTo("VERSION_NOT_FOUND");
+            assertThat(r.json().get("error").asText()).contains("no stable version", "?version=0.2.0-rc.1");
+            assertThat(r.json().at("/details/newest_prerelease").asText()).isEqualTo("0.2.0-rc.1");
+            assertThat(r.header("Content-Disposition")).isEmpty();
+            assertThat(get("/api/v1/plugins/pre-only/download?version=latest").status()).isEqualTo(404);
+            assertThat(get("/api/v1/plugins/pre-only/download?version=0.2.0-rc.1").status()).isEqualTo(200);
+        }
+
+        @Test
+        void a_plugin_whose_every_version_is_yanked_says_a_yanked_one_can_still_be_named() {
+            ApiResponse r = get("/api/v1/plugins/all-yanked/download");
+
+            assertThat(r.status()).as("%s", r).isEqualTo(404);
+            assertThat(r.json().get("code").asText()).isEqualTo("VERSION_NOT_FOUND");
+            assertThat(r.json().get("error").asText()).contains("no stable version", "yanked version can still be asked for");
+            assertThat(r.json().at("/details/newest_prerelease").isMissingNode()).isTrue();
+            assertThat(get("/api/v1/plugins/all-yanked/download?version=1.0.0").status()).isEqualTo(200);
         }
 
         @Test
@@ -197,6 +218,8 @@ class DownloadRoutesTest {
             assertThat(r.status()).isEqualTo(304);
             assertThat(r.body()).isEmpty();
             assertThat(r.header("ETag")).contains(etag);
+            assertThat(r.header("Content-Type")).as("a 304 has no body, so no body type").isEmpty();
+            assertThat(get("/api/v1/plugins/demo/download?version=1.1.0", "If-None-Match", etag).header("Content-Type")).isEmpty();
         }
 
         @Test

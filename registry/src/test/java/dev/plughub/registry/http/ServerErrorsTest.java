@@ -38,6 +38,17 @@ class ServerErrorsTest extends RunningRegistry {
     }
 
     @Test
+    void a_refused_path_says_what_is_wrong_with_it() throws IOException {
+        Raw badEscape = send("GET /api/v1/plugins/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        Raw nul = send("GET /api/v1/plugins/a%00b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        Raw garbage = send("GARBAGE\r\n\r\n");
+
+        assertThat(badEscape.body().path("error").asText()).contains("'%' must be followed by two hex digits");
+        assertThat(nul.body().path("error").asText()).contains("NUL character").doesNotContain("hex digits");
+        assertThat(garbage.body().path("error").asText()).startsWith("The request is malformed: it is not valid HTTP").doesNotContain("hex digits");
+    }
+
+    @Test
     void a_refused_path_says_the_connection_closes_so_keep_alive_clients_do_not_reuse_it() throws IOException {
         // No "Connection: close" in the request: the server closes anyway, and must say so.
         Raw answer = send("GET /api/v1/plugins/a%00b HTTP/1.1\r\nHost: x\r\n\r\n");

@@ -195,6 +195,24 @@ class GitImportTest {
     void requires_credentials_with_the_publish_scope() {
         ApiResponse r = api.postJson(IMPORT, json(Map.of("repo_url", git.url("root-plugin"))));
         assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("code").asText()).isEqualTo("AUTH_REQUIRED");
+    }
+
+    @Test
+    void in_development_mode_seed_000s_import_works_without_credentials(@TempDir Path dir) {
+        UnaryOperator<RegistryConfig> loopback = allowLoopback(s -> s.withToken(new GitToken(GitServer.TOKEN), "127.0.0.1"));
+        try (TestRegistry dev = TestRegistry.start(dir, c -> loopback.apply(c).withDev(true))) {
+            // curl -X POST .../api/v1/plugins/upload/github -d '{"repo_url": "...", "branch": "main"}'
+            ApiResponse r = dev.api().postJson(IMPORT, json(Map.of("repo_url", git.url("branched"), "branch", "main")));
+
+            assertThat(r.status()).as("%s", r).isEqualTo(201);
+            assertThat(r.json().get("plugin_id").asText()).isEqualTo("git-branched");
+            assertThat(r.json().at("/plugin/source").asText()).isEqualTo("git");
+            assertThat(dev.api().get("/api/v1/plugins/git-branched").json().at("/data/owners").toString())
+                    .as("an anonymous publish leaves the plugin without an owner").isEqualTo("[]");
+            assertThat(dev.api().postJson(IMPORT, json(Map.of("repo_url", git.url("root-plugin"))), "Authorization", "Bearer wrong")
+                    .status()).as("credentials given must still be good").isEqualTo(401);
+        }
     }
 
     // ---- what the user got wrong ----

@@ -78,6 +78,7 @@ class RateLimitApiTest {
             ApiResponse refused = api.get("/api/v1/plugins");
             assertThat(refused.status()).as("%s", refused).isEqualTo(429);
             assertThat(refused.json().path("code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(refused.json().path("error").asText()).startsWith("Too many queries: at most 3 per minute; try again in ");
             assertLimitHeaders(refused, 3, 0);
             long retry = Long.parseLong(refused.header("Retry-After").orElseThrow());
             assertThat(retry).isBetween(1L, 60L);
@@ -188,6 +189,7 @@ class RateLimitApiTest {
             ApiResponse refused = api.request("POST", "/api/v1/plugins/upload").bearer(token)
                     .file("plugin_file", TestPackages.zip(packages, "rl-plugin", "1.0.9")).send();
             assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+            assertThat(refused.json().path("error").asText()).startsWith("Too many uploads: at most 2 per hour;");
             assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 3600L);
             ApiResponse operator = api.request("POST", "/api/v1/plugins/upload")
                     .headers("X-API-Key", TestRegistry.OPERATOR_KEY)
