@@ -203,20 +203,27 @@ final class Installer implements AutoCloseable {
         checkConfig(target.pkg(), options.config());
         if (existing.isPresent()) {
             checkDependencies(manifestsOf(fresh, target));
-            List<HostedPlugin> addedDependencies = applyNew(fresh, options.autoEnable());
+            AddedPlugins addedDependencies = applyNew(fresh, options.autoEnable());
             UpdateResult update = replaceWith(existing.get(), target.pkg(), addedDependencies, UpdateOptions.defaults());
             if (!update.status().equals("completed")) {
                 throw new HostException(HostError.PLUGIN_STARTUP_FAILED, "plugin " + id + " " + target.pkg().version()
                         + " did not start, so version " + update.oldVersion() + " was put back"
-                        + (addedDependencies.isEmpty() ? "" : " and the plugins installed for it were removed")
+                        + (addedDependencies.plugins().isEmpty() ? "" : " and the plugins installed for it were removed")
                         + ": " + update.error().orElse(""), Map.of("plugin_id", id, "error", update.error().orElse("")));
             }
             applyConfig(id, target.pkg(), options.config());
-            return result(target.pkg(), addedDependencies, startedNanos);
+            // auto_enable says how the reinstalled plugin is left, as for a first install.
+            if (options.autoEnable() && !existing.get().enabled()) {
+                plugins.enable(id);
+            } else if (!options.autoEnable() && existing.get().enabled()) {
+                plugins.disable(id);
+            }
+            return result(target.pkg(), addedDependencies.plugins(), startedNanos);
         }
         fresh.add(target);
         checkDependencies(fresh.stream().map(s -> s.pkg().manifest()).toList());
-        List<HostedPlugin> placed = applyNew(fresh, options.autoEnable(), () -> applyConfig(id, target.pkg(), options.config()));
+        List<HostedPlugin> placed = applyNew(fresh, options.autoEnable(), () -> applyConfig(id, target.pkg(), options.config()))
+                .plugins();
         return result(target.pkg(), placed.subList(0, placed.size() - 1), startedNanos);
     }
 
@@ -236,7 +243,14 @@ final class Installer implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - startedNanos), view, installed);
     }
 
-    private List<HostedPlugin> applyNew(List<Staged> fresh, boolean autoEnable) {
+    /**
+     * Plugins a plan added, and which of them the host had no scope decisions for before (those are
+     * forgotten again if the plan is taken back; decisions kept from an earlier install stay).
+     */
+    private record AddedPlugins(List<HostedPlugin> plugins, Set<String> newToScopes) {
+    }
+
+    private AddedPlugins applyNew(List<Staged> fresh, boolean autoEnable) {
         return applyNew(fresh, autoEnable, () -> { });
     }
 
@@ -244,10 +258,14 @@ final class Installer implements AutoCloseable {
      * Places and (when asked) starts new plugins in order; if any of it fails, everything this call
      * placed is stopped and removed again, so an install is whole or absent.
      */
-    private List<HostedPlugin> applyNew(List<Staged> fresh, boolean autoEnable, Runnable beforeStart) {
+    private AddedPlugins applyNew(List<Staged> fresh, boolean autoEnable, Runnable beforeStart) {
         List<HostedPlugin> added = new ArrayList<>();
+        Set<String> newToScopes = new HashSet<>();
         try {
             for (Staged staged : fresh) {
+                if (!plugins.knowsScopesOf(staged.pkg().id())) {
+                    newToScopes.add(staged.pkg().id());
+                }
                 InstalledPackage placed = store.place(staged.pkg(), Optional.empty());
                 HostedPlugin hosted = plugins.add(placed);
                 added.add(hosted);
@@ -262,25 +280,29 @@ final class Installer implements AutoCloseable {
                     throw new HostException(failure.code(), failure.getMessage() + "; nothing was installed", failure.details());
                 }
             }
-            return List.copyOf(added);
+            return new AddedPlugins(List.copyOf(added), Set.copyOf(newToScopes));
         } catch (RuntimeException e) {
-            removeAdded(added);
+            removeAdded(new AddedPlugins(added, newToScopes));
             throw e;
         }
     }
 
     /**
      * Takes back plugins a plan added, last first: stopped, their files, configuration and unpacked
-     * libraries removed, so the host is as it was before the plan.
+     * libraries removed, and the scopes of those the host did not know before forgotten, so the host
+     * is as it was before the plan. (Scope decisions kept from an earlier install stay.)
      */
-    private void removeAdded(List<HostedPlugin> added) {
+    private void removeAdded(AddedPlugins added) {
         BundledLibraries libraries = new BundledLibraries(layout.libraries());
-        for (HostedPlugin hosted : added.reversed()) {
+        for (HostedPlugin hosted : added.plugins().reversed()) {
             plugins.stopOne(hosted);
             store.remove(hosted.installed());
             plugins.remove(hosted);
             configs.delete(hosted.id());
             libraries.forget(hosted.id());
+            if (added.newToScopes().contains(hosted.id())) {
+                plugins.forgetScopes(hosted.id());
+            }
         }
     }
 
@@ -450,7 +472,7 @@ final class Installer implements AutoCloseable {
                 }
                 List<Staged> dependencies = staged.subList(0, staged.size() - 1);
                 checkDependencies(manifestsOf(dependencies, staged.getLast()));
-                List<HostedPlugin> added = applyNew(dependencies, true);
+                AddedPlugins added = applyNew(dependencies, true);
                 return replaceWith(hosted, target, added, options);
             } finally {
                 staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
@@ -461,8 +483,9 @@ final class Installer implements AutoCloseable {
     PluginView rollback(String id) {
         return plugins.locked(() -> {
             HostedPlugin hosted = plugins.require(id);
-            Backups.Backup backup = backups.latest(id).orElseThrow(() -> new HostException(HostError.PLUGIN_NOT_FOUND,
-                    "plugin " + id + " has no backup to roll back to", Map.of("plugin_id", id)));
+            Backups.Backup backup = backups.latestOtherThan(hosted.installed()).orElseThrow(() -> new HostException(
+                    HostError.PLUGIN_NOT_FOUND, "plugin " + id + " has no backup of another version to roll back to",
+                    Map.of("plugin_id", id)));
             InstalledPackage staged = readStaged(store.stageCopy(backup.file()));
             UpdateResult result = replace(hosted, staged, UpdateOptions.defaults());
             if (!result.status().equals("completed")) {
@@ -479,7 +502,7 @@ final class Installer implements AutoCloseable {
      * version): when the swap fails or is rolled back, they are taken away again, so the host ends
      * with the whole prior set of plugins, never with the dependencies of a version it does not run.
      */
-    private UpdateResult replaceWith(HostedPlugin hosted, InstalledPackage incoming, List<HostedPlugin> added,
+    private UpdateResult replaceWith(HostedPlugin hosted, InstalledPackage incoming, AddedPlugins added,
                                      UpdateOptions options) {
         UpdateResult result;
         try {
@@ -525,7 +548,9 @@ final class Installer implements AutoCloseable {
         List<String> restarted = plugins.startAgain(dependents);
         journal.finish(id);
         Optional<String> backupId = Optional.of(backup.backupId());
-        if (!options.backupCurrent() && status.equals("completed")) {
+        // Rolled back, the backup is a copy of what runs again: kept, it would be the next rollback's
+        // target and hide the version the update before this one replaced.
+        if (status.equals("rolled_back") || !options.backupCurrent()) {
             PluginStore.deleteQuietly(backup.file());
             backupId = Optional.empty();
         }
@@ -577,6 +602,7 @@ final class Installer implements AutoCloseable {
             if (options.cleanupData()) {
                 deleteTree(layout.pluginData().resolve(id));
                 configs.delete(id);
+                plugins.forgetScopes(id);
             }
             // With force, dependents now fail to resolve; starting them again records why.
             plugins.startAgain(stopped);

@@ -35,6 +35,8 @@ import dev.plughub.host.observability.MetricsSnapshot;
 import dev.plughub.host.scopes.GuardedServices;
 import dev.plughub.host.scopes.PermissionsView;
 import dev.plughub.host.scopes.ScopeGrants;
+import dev.plughub.host.search.PluginSearch;
+import dev.plughub.host.search.SearchResults;
 import dev.plughub.plugin.Action;
 import dev.plughub.plugin.Health;
 import dev.plughub.plugin.InvalidInputException;
@@ -181,7 +183,7 @@ public final class PluginHost implements AutoCloseable {
         Optional<Health> own = Optional.empty();
         String note = "";
         Optional<HostedPlugin.Running> running = hosted.running();
-        if (hosted.lifecycle().state() == PluginState.ACTIVE && running.isPresent()) {
+        if (hosted.lifecycle().state() == PluginState.ACTIVE && running.isPresent() && running.get().calls().enter()) {
             try {
                 Health answer = calls.call(id, "health", config.timeouts().health(), running.get().loader(),
                         () -> running.get().plugin().health());
@@ -191,6 +193,8 @@ public final class PluginHost implements AutoCloseable {
                 note = e.getMessage();
             } catch (CallFailed e) {
                 own = Optional.of(Health.down("health() threw " + CallFailed.describe(e.getCause())));
+            } finally {
+                running.get().calls().exit();
             }
         }
         var snapshot = hosted.lifecycle().current();
@@ -222,6 +226,9 @@ public final class PluginHost implements AutoCloseable {
             throw missingAction(hosted, action);
         }
         HostedPlugin.Running running = hosted.running().orElseThrow(() -> notActive(hosted));
+        if (!running.calls().enter()) {
+            throw notActive(hosted);   // it is stopping
+        }
         Map<String, Object> safeInput = input == null ? Map.of() : input;
         try {
             Map<String, Object> result = calls.call(id, action, config.timeouts().action(), running.loader(),
@@ -232,15 +239,29 @@ public final class PluginHost implements AutoCloseable {
                     Map.of("plugin_id", id, "action", action, "timeout_ms", e.deadline().toMillis()));
         } catch (CallFailed e) {
             throw fromPlugin(id, action, e.getCause());
+        } finally {
+            running.calls().exit();
         }
     }
 
     /** Sends a message from the operator ({@code "host"}) to a plugin and waits for its reply. */
     public Map<String, Object> message(String to, String type, Map<String, Object> payload, Optional<Duration> timeout) {
+        return message(MessageRouter.HOST, to, type, payload, timeout);
+    }
+
+    /**
+     * Sends a message to a plugin on behalf of {@code from} (an installed plugin, or {@code "host"}
+     * for the operator) and waits for its reply: seed 002's "send a message to another plugin".
+     */
+    public Map<String, Object> message(String from, String to, String type, Map<String, Object> payload,
+                                       Optional<Duration> timeout) {
+        if (!MessageRouter.HOST.equals(from)) {
+            plugins.require(from);
+        }
         HostedPlugin target = plugins.require(to);
         Duration wait = timeout.orElse(config.timeouts().message());
         try {
-            return messages.request(MessageRouter.HOST, to, type, payload == null ? Map.of() : payload, wait);
+            return messages.request(from, to, type, payload == null ? Map.of() : payload, wait);
         } catch (RecipientUnavailableException e) {
             throw notActive(target);
         } catch (MessageTimeoutException e) {
@@ -278,6 +299,11 @@ public final class PluginHost implements AutoCloseable {
 
     public List<RemotePlugin> search(String query, int limit) {
         return search.search(query, limit);
+    }
+
+    /** Seed 002's search across the configured registries, with its filters, sort and page. */
+    public SearchResults search(PluginSearch query) {
+        return search.search(query);
     }
 
     /**

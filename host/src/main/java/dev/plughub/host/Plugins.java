@@ -19,6 +19,7 @@ import dev.plughub.host.lifecycle.PluginState;
 import dev.plughub.host.loading.BundledLibraries;
 import dev.plughub.host.loading.PluginLoader;
 import dev.plughub.host.messages.Recipient;
+import dev.plughub.host.messages.RecipientUnavailableException;
 import dev.plughub.host.messages.Recipients;
 import dev.plughub.host.observability.CallMetrics;
 import dev.plughub.host.observability.LogBuffer;
@@ -81,7 +82,8 @@ final class Plugins {
                 schemaOf(hosted.installed().manifest()), parts);
         BundledLibraries libraries = new BundledLibraries(layout.libraries());
         this.grpc = new GrpcRuntime(config.grpc(), config.timeouts(), layout.processes(), clock, this::processDied);
-        this.runner = new PluginRunner(loader, libraries, calls, threads, contexts, config.timeouts().initialize(), grpc);
+        this.runner = new PluginRunner(loader, libraries, calls, threads, contexts, config.timeouts().initialize(),
+                config.timeouts().longestCall(), grpc);
     }
 
     CallRunner calls() {
@@ -168,6 +170,16 @@ final class Plugins {
         if (!unchanged) {
             grants.initialize(installed.id(), requested);
         }
+    }
+
+    /** Whether the host keeps scope decisions for {@code id} from an earlier install. */
+    boolean knowsScopesOf(String id) {
+        return grants.knows(id);
+    }
+
+    /** Forgets {@code id}'s scopes and the operator's grants and revocations. */
+    void forgetScopes(String id) {
+        grants.remove(id);
     }
 
     void remove(HostedPlugin hosted) {
@@ -456,14 +468,17 @@ final class Plugins {
                 return Optional.of(new Recipient() {
                     @Override
                     public Map<String, Object> deliver(Message message) throws Exception {
+                        if (!running.calls().enter()) {
+                            throw new RecipientUnavailableException(pluginId);   // it is stopping
+                        }
                         try {
                             Map<String, Object> reply = calls.call(pluginId, "message", config.timeouts().message(),
                                     running.loader(), () -> running.plugin().onMessage(message));
                             return reply == null ? Map.of() : reply;
                         } catch (CallFailed e) {
                             throw e.getCause() instanceof Exception cause ? cause : e;
-                        } catch (CallTimedOut e) {
-                            throw e;
+                        } finally {
+                            running.calls().exit();
                         }
                     }
 

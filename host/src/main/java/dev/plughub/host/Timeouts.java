@@ -22,6 +22,17 @@ public record Timeouts(Duration initialize, Duration health, Duration action, Du
     }
 
     /** The same deadline for every kind of call (handy in tests and small hosts). */
+    /** The longest any caller waits for an action, a health check or a message: how long calls may still be in flight. */
+    public Duration longestCall() {
+        Duration longest = action;
+        for (Duration other : new Duration[] {health, message}) {
+            if (other.compareTo(longest) > 0) {
+                longest = other;
+            }
+        }
+        return longest;
+    }
+
     public static Timeouts all(Duration each) {
         return new Timeouts(each, each, each, each, each, each);
     }

@@ -48,17 +48,23 @@ final class CallHandlers {
      */
     void message(Context ctx) {
         RequestFields fields = RequestFields.of(AdminJson.body(ctx));
-        String target = fields.string("target_plugin").filter(t -> !t.isBlank()).orElse(ctx.pathParam("id"));
+        // Seed 002: the path names the plugin the message is from, target_plugin the one it goes to.
+        // With no target_plugin, it goes to the plugin in the path, from the operator ("host").
+        String path = ctx.pathParam("id");
+        Optional<String> named = fields.string("target_plugin").filter(t -> !t.isBlank());
+        String target = named.orElse(path);
+        String from = named.isPresent() && !named.get().equals(path) ? path : MessageRouter.HOST;
         String type = fields.requiredString("message_type");
         Map<String, Object> payload = fields.object("data");
         Optional<Duration> timeout = fields.number("timeout_seconds", 0.001, 3600)
                 .map(seconds -> Duration.ofNanos((long) (seconds * 1e9)));
         fields.check();
         long started = System.nanoTime();
-        Map<String, Object> reply = host.get().message(target, type, payload, timeout);
+        Map<String, Object> reply = host.get().message(from, target, type, payload, timeout);
         double elapsedMs = (System.nanoTime() - started) / 1e6;
         answer(ctx, 200, object("data", object(
                 "message_id", "msg_" + UUID.randomUUID().toString().replace("-", ""),
+                "from", from,
                 "target_plugin", target,
                 "response", object("status", "success", "data", reply),
                 "response_time_ms", elapsedMs)));

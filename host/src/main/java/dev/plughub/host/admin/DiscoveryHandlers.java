@@ -3,15 +3,19 @@ package dev.plughub.host.admin;
 import static dev.plughub.host.admin.AdminJson.answer;
 import static dev.plughub.host.admin.AdminJson.object;
 
-import dev.plughub.host.install.RemotePlugin;
+import dev.plughub.host.search.FoundPlugin;
+import dev.plughub.host.search.PluginSearch;
+import dev.plughub.host.search.SearchResults;
+import dev.plughub.host.search.SearchSort;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** The registries the host installs from, and searching them. */
 final class DiscoveryHandlers {
-
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
 
     private final HostReference host;
 
@@ -25,29 +29,84 @@ final class DiscoveryHandlers {
                 .toList())));
     }
 
-    /** Seed 002's search by {@code query} (or {@code q}) across the configured registries, at most {@code limit}. */
+    /**
+     * Seed 002's search across the configured registries: {@code query} (or {@code q}), {@code category},
+     * {@code author}, {@code tags} (repeated or comma-separated; {@code tag} too), {@code min_rating},
+     * {@code sort}, {@code order}, {@code page} and {@code per_page} (or {@code limit}).
+     */
     void search(Context ctx) {
-        RequestFields query = RequestFields.of(Queries.of(ctx));
-        String text = query.string("query").or(() -> query.string("q")).orElse("");
-        int limit = query.integer("limit", 1, MAX_LIMIT).or(() -> query.integer("per_page", 1, MAX_LIMIT)).orElse(DEFAULT_LIMIT);
-        query.check();
-        List<RemotePlugin> found = host.get().search(text, limit);
+        PluginSearch search = SearchParameters.read(ctx);
+        SearchResults results = host.get().search(search);
         answer(ctx, 200, object("data", object(
-                "plugins", found.stream().map(p -> object(
-                        "id", p.id(),
-                        "name", p.name(),
-                        "version", p.version(),
-                        "description", p.description(),
-                        "author", p.author(),
-                        "tags", p.tags(),
-                        "rating", p.rating(),
-                        "downloads", p.downloads(),
-                        "repository_url", p.registry().toString())).toList(),
+                "plugins", results.plugins().stream().map(DiscoveryHandlers::plugin).toList(),
                 "pagination", object(
-                        "page", 1,
-                        "per_page", limit,
-                        "total", found.size(),
-                        // search answers at most limit: a full page means there may be more
-                        "has_next", found.size() == limit))));
+                        "page", search.page(),
+                        "per_page", search.perPage(),
+                        "total", results.total(),
+                        "has_next", results.hasNext()))));
+    }
+
+    private static Map<String, Object> plugin(FoundPlugin p) {
+        return object(
+                "id", p.id(),
+                "name", p.name(),
+                "version", p.version(),
+                "description", p.description(),
+                "author", p.author(),
+                "category", p.category().orElse(null),
+                "tags", p.tags(),
+                "rating", p.rating(),
+                "downloads", p.downloads(),
+                "last_updated", p.lastUpdated().map(AdminJson::iso).orElse(null),
+                "compatibility", p.hostVersion().map(range -> object("host_version", range)).orElse(null),
+                "repository_url", p.registry().toString());
+    }
+
+    /** The search's query parameters, each checked; one 422 names every bad one. */
+    private static final class SearchParameters {
+
+        private SearchParameters() {
+        }
+
+        static PluginSearch read(Context ctx) {
+            RequestFields query = RequestFields.of(Queries.of(ctx));
+            Optional<String> text = query.string("query").or(() -> query.string("q"));
+            Optional<String> category = query.string("category");
+            Optional<String> author = query.string("author");
+            Optional<Double> minRating = query.number("min_rating", PluginSearch.MIN_RATING, PluginSearch.MAX_RATING);
+            Optional<SearchSort> sort = query.string("sort").filter(s -> !s.isBlank()).flatMap(s -> {
+                Optional<SearchSort> known = SearchSort.parse(s);
+                if (known.isEmpty()) {
+                    query.reject("sort", "must be one of " + SearchSort.ALLOWED + ", not '" + s + "'");
+                }
+                return known;
+            });
+            Optional<Boolean> ascending = query.string("order").filter(o -> !o.isBlank()).flatMap(o -> {
+                switch (o.strip().toLowerCase(Locale.ROOT)) {
+                    case "asc":
+                        return Optional.of(true);
+                    case "desc":
+                        return Optional.of(false);
+                    default:
+                        query.reject("order", "must be asc or desc, not '" + o + "'");
+                        return Optional.empty();
+                }
+            });
+            int page = query.integer("page", 1, 1_000_000).orElse(1);
+            int perPage = query.integer("per_page", 1, PluginSearch.MAX_PER_PAGE)
+                    .or(() -> query.integer("limit", 1, PluginSearch.MAX_PER_PAGE))
+                    .orElse(PluginSearch.DEFAULT_PER_PAGE);
+            query.check();
+            return new PluginSearch(text, category, tags(ctx), author, minRating, sort, ascending, page, perPage);
+        }
+
+        /** {@code tags=a,b}, {@code tags=a&tags=b} and {@code tag=a}, all together. */
+        private static List<String> tags(Context ctx) {
+            List<String> tags = new ArrayList<>();
+            for (String name : List.of("tags", "tag")) {
+                ctx.queryParams(name).forEach(value -> tags.addAll(List.of(value.split(","))));
+            }
+            return tags;
+        }
     }
 }

@@ -18,6 +18,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 /** Listing, rescanning, installing, updating, rolling back, uninstalling, enabling, disabling, restarting. */
@@ -34,14 +35,20 @@ final class LifecycleHandlers {
     /** Seed 004's {@code plugins} at the top, seed 002's list and summary in {@code data}; seed 002's filters. */
     void list(Context ctx) {
         RequestFields query = RequestFields.of(Queries.of(ctx));
-        String status = query.string("status").orElse("");
+        Optional<StatusFilter> status = query.string("status").filter(text -> !text.isBlank()).flatMap(text -> {
+            Optional<StatusFilter> filter = StatusFilter.parse(text);
+            if (filter.isEmpty()) {
+                query.reject("status", "status must be one of " + StatusFilter.ACCEPTED);
+            }
+            return filter;
+        });
         String category = query.string("category").orElse("");
         String search = query.string("search").orElse("").toLowerCase(Locale.ROOT);
         boolean includeDisabled = query.bool("include_disabled").orElse(true);
         query.check();
         List<PluginView> all = host.get().list();
         List<PluginView> shown = all.stream()
-                .filter(p -> status.isEmpty() || p.state().label().equals(status))
+                .filter(p -> status.isEmpty() || status.get().matches(p.state()))
                 .filter(p -> category.isEmpty() || p.category().filter(category::equals).isPresent())
                 .filter(p -> search.isEmpty() || (p.id() + " " + p.name() + " " + p.description()).toLowerCase(Locale.ROOT).contains(search))
                 .filter(p -> includeDisabled || p.enabled())

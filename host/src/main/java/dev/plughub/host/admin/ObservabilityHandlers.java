@@ -4,21 +4,25 @@ import static dev.plughub.host.admin.AdminJson.answer;
 import static dev.plughub.host.admin.AdminJson.iso;
 import static dev.plughub.host.admin.AdminJson.object;
 
+import dev.plughub.host.observability.LogCursor;
 import dev.plughub.host.observability.LogEntry;
 import dev.plughub.host.observability.LogLevel;
 import dev.plughub.host.observability.LogPage;
 import dev.plughub.host.observability.LogQuery;
 import dev.plughub.host.observability.MetricsSnapshot;
 import dev.plughub.host.observability.OperationStats;
+import dev.plughub.host.observability.SeriesMetric;
 import dev.plughub.host.observability.SeriesPoint;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 
 /** A plugin's health, metrics and log. */
 final class ObservabilityHandlers {
@@ -35,17 +39,33 @@ final class ObservabilityHandlers {
         answer(ctx, 200, object("plugin", id, "health", health, "data", object("health", health)));
     }
 
-    /** Seed 002's metrics: series at the asked {@code resolution} (1m, 5m, 15m, 1h), plus totals per operation. */
+    /**
+     * Seed 002's metrics: series at the asked {@code resolution} (1m, 5m, 15m, 1h), only the points whose
+     * interval overlaps {@code start_time}..{@code end_time} when given, only the series named in
+     * {@code metrics} when given; plus totals per operation.
+     */
     void metrics(Context ctx) {
         RequestFields query = RequestFields.of(Queries.of(ctx));
         String resolution = query.string("resolution").orElse("1m");
         if (!MetricsSnapshot.RESOLUTIONS.contains(resolution)) {
             query.reject("resolution", "must be one of " + String.join(", ", MetricsSnapshot.RESOLUTIONS));
         }
+        Optional<Instant> from = QueryInstants.read(query, "start_time");
+        Optional<Instant> to = QueryInstants.read(query, "end_time");
+        if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
+            query.reject("end_time", "must be after start_time");
+        }
+        Set<SeriesMetric> wanted = seriesNamed(ctx, query);
         query.check();
         MetricsSnapshot snapshot = host.get().metrics(ctx.pathParam("id"));
-        List<SeriesPoint> points = snapshot.series().getOrDefault(resolution, List.of());
-        double minutesPerPoint = minutes(resolution);
+        Duration step = MetricsSnapshot.step(resolution);
+        List<SeriesPoint> points = snapshot.series().getOrDefault(resolution, List.of()).stream()
+                .filter(p -> from.map(f -> p.start().plus(step).isAfter(f)).orElse(true))
+                .filter(p -> to.map(t -> p.start().isBefore(t)).orElse(true))
+                .toList();
+        Map<String, Object> series = new LinkedHashMap<>();
+        wanted.forEach(metric -> series.put(metric.apiName(), points.stream()
+                .map(p -> object("timestamp", iso(p.start()), "value", metric.value(p, step))).toList()));
         Map<String, Object> operations = new TreeMap<>();
         snapshot.operations().forEach((name, stats) -> operations.put(name, stats(stats)));
         Map<String, Object> timers = new TreeMap<>();
@@ -53,23 +73,37 @@ final class ObservabilityHandlers {
         answer(ctx, 200, object("data", object(
                 "plugin_id", snapshot.pluginId(),
                 "time_range", object(
-                        "start", points.isEmpty() ? iso(snapshot.at()) : iso(points.get(0).start()),
-                        "end", iso(snapshot.at()),
+                        "start", iso(from.orElse(points.isEmpty() ? snapshot.at() : points.get(0).start())),
+                        "end", iso(to.orElse(snapshot.at())),
                         "resolution", resolution),
-                "metrics", object(
-                        "requests_per_minute", series(points, p -> p.count() / minutesPerPoint),
-                        "response_time_ms", series(points, SeriesPoint::meanMs),
-                        "error_rate", series(points, p -> p.count() == 0 ? 0 : (double) p.errors() / p.count())),
+                "metrics", series,
                 "totals", stats(snapshot.total()),
                 "operations", operations,
                 "counters", new TreeMap<>(snapshot.counters()),
                 "timers", timers)));
     }
 
+    /** Seed 002's {@code metrics}: names, comma-separated or repeated; every series when absent. */
+    private static Set<SeriesMetric> seriesNamed(Context ctx, RequestFields query) {
+        Set<SeriesMetric> wanted = EnumSet.noneOf(SeriesMetric.class);
+        for (String value : ctx.queryParams("metrics")) {
+            for (String name : value.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                SeriesMetric.parse(name).ifPresentOrElse(wanted::add, () -> query.reject("metrics",
+                        "must name series among " + SeriesMetric.ALLOWED + ", not '" + name.strip() + "'"
+                                + (name.strip().equals("memory_usage_mb")
+                                ? " (the host does not measure a plugin's own memory)" : "")));
+            }
+        }
+        return wanted.isEmpty() ? EnumSet.allOf(SeriesMetric.class) : wanted;
+    }
+
     /**
      * The plugin's log, newest first: {@code level} (the least severe shown), {@code since}/{@code until}
      * (or seed 002's {@code start_time}/{@code end_time}), {@code search}, {@code limit} (or
-     * {@code per_page}, at most 500), and {@code cursor} from the previous page (or {@code page}).
+     * {@code per_page}, at most 1000), and {@code cursor} from the previous page (or {@code page}).
      */
     void logs(Context ctx) {
         RequestFields query = RequestFields.of(Queries.of(ctx));
@@ -83,13 +117,16 @@ final class ObservabilityHandlers {
                 logQuery = logQuery.withMinLevel(parsed.get());
             }
         }
-        Optional<Instant> since = time(query, "since").or(() -> time(query, "start_time"));
-        Optional<Instant> until = time(query, "until").or(() -> time(query, "end_time"));
+        Optional<Instant> since = QueryInstants.read(query, "since").or(() -> QueryInstants.read(query, "start_time"));
+        Optional<Instant> until = QueryInstants.read(query, "until").or(() -> QueryInstants.read(query, "end_time"));
         int limit = query.integer("limit", 1, LogQuery.MAX_LIMIT)
                 .or(() -> query.integer("per_page", 1, LogQuery.MAX_LIMIT))
                 .orElse(LogQuery.DEFAULT_LIMIT);
         int page = query.integer("page", 1, 1_000_000).orElse(1);
         Optional<String> cursor = query.string("cursor").filter(c -> !c.isBlank());
+        if (cursor.isPresent() && LogCursor.parse(cursor.get()).isEmpty()) {
+            query.reject("cursor", LogCursor.RULE + ", not '" + cursor.get() + "'");
+        }
         Optional<String> search = query.string("search");
         query.check();
         logQuery = logQuery.withLimit(limit).withOffset((page - 1) * limit);
@@ -101,7 +138,7 @@ final class ObservabilityHandlers {
         answer(ctx, 200, object("data", object(
                 "logs", result.entries().stream().map(ObservabilityHandlers::entry).toList(),
                 "pagination", object(
-                        "page", cursor.isPresent() ? null : page,
+                        "page", result.pageNumber(limit),
                         "per_page", limit,
                         "total", result.total(),
                         "has_next", result.hasNext(),
@@ -120,23 +157,6 @@ final class ObservabilityHandlers {
                 "metadata", metadata);
     }
 
-    private static Optional<Instant> time(RequestFields query, String field) {
-        Optional<String> text = query.string(field).filter(t -> !t.isBlank());
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text.get()));
-        } catch (DateTimeParseException e) {
-            query.reject(field, "must be an ISO-8601 UTC time such as 2024-01-01T12:00:00Z");
-            return Optional.empty();
-        }
-    }
-
-    private static List<Map<String, Object>> series(List<SeriesPoint> points, ToDoubleFunction<SeriesPoint> value) {
-        return points.stream().map(p -> object("timestamp", iso(p.start()), "value", value.applyAsDouble(p))).toList();
-    }
-
     private static Map<String, Object> stats(OperationStats s) {
         return object(
                 "count", s.count(),
@@ -147,14 +167,5 @@ final class ObservabilityHandlers {
                 "p95_ms", s.p95Ms(),
                 "p99_ms", s.p99Ms(),
                 "max_ms", s.maxMs());
-    }
-
-    private static double minutes(String resolution) {
-        return switch (resolution) {
-            case "5m" -> 5;
-            case "15m" -> 15;
-            case "1h" -> 60;
-            default -> 1;
-        };
     }
 }

@@ -7,14 +7,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Copies of replaced or removed packages, under {@code <data>/backups/<id>/<backup id>.jar}. A
  * backup id ({@code <id>-<version>-<millis>}) sorts by time within a plugin, so the newest is the last.
+ * Each plugin keeps its {@link #KEPT} newest backups: an update or rollback that makes one more
+ * removes the oldest.
  */
 public final class Backups {
+
+    /** How many backups each plugin keeps. */
+    public static final int KEPT = 5;
 
     /** One kept package. */
     public record Backup(String id, String backupId, Path file) {
@@ -41,18 +47,39 @@ public final class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<Backup> all = newestFirst(installed.id());
+        all.subList(Math.min(KEPT, all.size()), all.size()).forEach(old -> PluginStore.deleteQuietly(old.file()));
         return new Backup(installed.id(), backupId, target);
     }
 
     public Optional<Backup> latest(String id) {
+        return newestFirst(id).stream().findFirst();
+    }
+
+    /** The newest backup whose bytes differ from {@code current}'s package: what a rollback puts back. */
+    public Optional<Backup> latestOtherThan(InstalledPackage current) {
+        for (Backup backup : newestFirst(current.id())) {
+            try {
+                if (Files.mismatch(backup.file(), current.file()) != -1) {
+                    return Optional.of(backup);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Backup> newestFirst(String id) {
         Path dir = root.resolve(id);
         if (!Files.isDirectory(dir)) {
-            return Optional.empty();
+            return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".jar"))
-                    .max(Comparator.comparingLong(Backups::millisOf))
-                    .map(file -> new Backup(id, file.getFileName().toString().replaceFirst("\\.jar$", ""), file));
+                    .sorted(Comparator.comparingLong(Backups::millisOf).reversed())
+                    .map(file -> new Backup(id, file.getFileName().toString().replaceFirst("\\.jar$", ""), file))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

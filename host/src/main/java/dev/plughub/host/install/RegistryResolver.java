@@ -2,6 +2,8 @@ package dev.plughub.host.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plughub.core.version.InvalidVersionException;
+import dev.plughub.core.version.VersionRange;
 import dev.plughub.host.HostError;
 import dev.plughub.host.HostException;
 import java.io.IOException;
@@ -53,6 +55,13 @@ public final class RegistryResolver implements AutoCloseable {
                     + id + " from", Map.of("plugin_id", id));
         }
         String wanted = range.filter(r -> !r.isBlank() && !r.equals("latest")).orElse("*");
+        try {
+            VersionRange.parse(wanted);
+        } catch (InvalidVersionException e) {
+            String why = "version '" + wanted + "' is neither a version nor a range such as ^1.2.0 or >=1.0.0 <2.0.0: "
+                    + e.getMessage();
+            throw new HostException(HostError.VALIDATION_ERROR, why, Map.of("version", List.of(why)));
+        }
         HostException notFound = null;
         for (URI registry : registries) {
             try {
@@ -96,13 +105,32 @@ public final class RegistryResolver implements AutoCloseable {
             case 200 -> plan(registry, answer.path("data").path("plan"));
             case 404 -> throw new HostException(HostError.PLUGIN_NOT_FOUND, "the registry " + registry + " has no plugin "
                     + id + (registryMessage.isEmpty() ? "" : ": " + registryMessage), Map.of("plugin_id", id));
-            case 409 -> throw new HostException(HostError.PLUGIN_DEPENDENCY_ERROR, "the registry " + registry
+            // The registry's plan names a missing plugin as a conflict; the one asked for is simply not there.
+            case 409 -> throw lacks(registry, id)
+                    ? new HostException(HostError.PLUGIN_NOT_FOUND, "the registry " + registry + " has no plugin " + id,
+                            Map.of("plugin_id", id))
+                    : new HostException(HostError.PLUGIN_DEPENDENCY_ERROR, "the registry " + registry
                     + " cannot resolve " + id + " " + range + (registryMessage.isEmpty() ? "" : ": " + registryMessage),
                     Map.of("plugin_id", id, "conflicts", conflicts == null ? List.of() : conflicts));
             default -> throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry " + registry
                     + " answered HTTP " + response.statusCode() + " to resolve " + id
                     + (registryMessage.isEmpty() ? "" : ": " + registryMessage), Map.of("plugin_id", id));
         };
+    }
+
+    /** Whether the registry answers that it has no plugin {@code id} (any other answer, or none, is not that). */
+    private boolean lacks(URI registry, String id) {
+        URI plugin = URI.create(registry.toString().replaceAll("/+$", "") + "/api/v1/plugins/" + id);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(plugin).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").GET().build();
+            return http.get().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 404;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static List<Resolved> plan(URI registry, JsonNode plan) {

@@ -16,11 +16,12 @@ public final class HostedPlugin {
 
     /**
      * A started instance: the plugin, the loader that owns its classes (null for an out-of-process
-     * plugin, which has none in the host), its actions by name, and the version it was started from
-     * (older than the installed one after an update that did not restart it).
+     * plugin, which has none in the host), its actions by name, the version it was started from
+     * (older than the installed one after an update that did not restart it), and the gate its calls
+     * pass so that stopping it waits for them.
      */
     public record Running(Plugin plugin, PluginClassLoader loader, Map<String, Action> actions, AutoCloseable context,
-                          String version) {
+                          String version, CallGate calls) {
     }
 
     private final String id;

@@ -47,11 +47,17 @@ public final class PluginRunner {
     private final PluginThreads threads;
     private final ContextFactory contexts;
     private final Duration initializeDeadline;
+    private final Duration callsDeadline;
     private final GrpcRuntime grpc;
 
+    /**
+     * @param callsDeadline the longest a caller waits for an action, health check or message: stopping
+     *                      waits at most this long for the calls in flight
+     */
     public PluginRunner(PluginLoader loader, BundledLibraries libraries, CallRunner calls, PluginThreads threads,
-                        ContextFactory contexts, Duration initializeDeadline, GrpcRuntime grpc) {
+                        ContextFactory contexts, Duration initializeDeadline, Duration callsDeadline, GrpcRuntime grpc) {
         this.grpc = grpc;
+        this.callsDeadline = callsDeadline;
         this.loader = loader;
         this.libraries = libraries;
         this.calls = calls;
@@ -92,7 +98,7 @@ public final class PluginRunner {
                 return offered == null ? Map.<String, Action>of() : Map.copyOf(offered);
             });
             hosted.attach(new HostedPlugin.Running(plugin, loaded.loader(), actions, context,
-                    installed.manifest().version().toString()));
+                    installed.manifest().version().toString(), new CallGate()));
             hosted.lifecycle().move(PluginState.ACTIVE, "initialized");
             return true;
         } catch (CallTimedOut e) {
@@ -111,7 +117,11 @@ public final class PluginRunner {
     }
 
     /**
-     * Stops an ACTIVE (or FAILED but still loaded) plugin: {@code shutdown} gets {@code deadline};
+     * Stops an ACTIVE (or FAILED but still loaded) plugin. New calls are refused at once; calls in
+     * flight (actions, health, messages) finish first, since a plugin may count on {@code shutdown}
+     * never running beside them: each ends by its own deadline, as its caller stops waiting then (a
+     * call its caller gave up on may still run in the plugin, which is marked failed for it). Then
+     * {@code shutdown} gets {@code deadline};
      * a plugin that overruns it is abandoned (its thread interrupted) and released anyway. Ends in
      * STOPPED, or FAILED when shutdown threw or hung.
      */
@@ -125,6 +135,7 @@ public final class PluginRunner {
         }
         hosted.lifecycle().move(PluginState.STOPPING, "stopping");
         HostedPlugin.Running running = hosted.detach();
+        running.calls().close(callsDeadline);
         String problem = "";
         try {
             calls.call(hosted.id(), "shutdown", deadline, running.loader(), () -> {

@@ -32,8 +32,8 @@ public final class CallMetrics {
     /**
      * Records one call.
      *
-     * @param operation what was called: {@code initialize}, {@code health}, {@code action:<name>},
-     *                  {@code message}, {@code event}, {@code shutdown}
+     * @param operation what was called: {@code initialize}, {@code health}, {@code message}, {@code event},
+     *                  {@code shutdown}, or an action by its name
      * @param nanos     how long it took
      * @param ok        false when it threw or timed out
      */

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
 public final class LogBuffer {
 
     public static final int DEFAULT_CAPACITY = 1_000;
+    /**
+     * A record's message and error keep at most this many characters, so a plugin's buffer holds at most
+     * capacity × 2 × this many (16 MB at the defaults) and a page of {@link LogQuery#MAX_LIMIT} stays answerable.
+     */
+    public static final int MAX_TEXT = 4_096;
 
     private final int capacity;
     private final Clock clock;
@@ -54,14 +59,14 @@ public final class LogBuffer {
                 matches.add(entry);
             }
         }
-        int start = query.cursor().map(cursor -> firstAfter(matches, parseCursor(cursor))).orElse(query.offset());
-        start = Math.min(start, matches.size());
+        int offset = query.cursor().map(cursor -> firstAfter(matches, parseCursor(cursor))).orElse(query.offset());
+        int start = Math.min(offset, matches.size());
         int end = Math.min(start + query.limit(), matches.size());
         List<LogEntry> page = matches.subList(start, end);
         Optional<String> next = end < matches.size() && !page.isEmpty()
-                ? Optional.of(Long.toString(page.get(page.size() - 1).sequence()))
+                ? Optional.of(new LogCursor(page.get(page.size() - 1).sequence()).toString())
                 : Optional.empty();
-        return new LogPage(page, matches.size(), next);
+        return new LogPage(page, matches.size(), next, offset);
     }
 
     /** Forgets a plugin's records (on uninstall). */
@@ -76,7 +81,15 @@ public final class LogBuffer {
         if (ring == null) {
             ring = rings.computeIfAbsent(pluginId, id -> new Ring(capacity));
         }
-        ring.add(clock, level, message, error);
+        ring.add(clock, level, bounded(message), bounded(error));
+    }
+
+    private static String bounded(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;   // keep pairs whole
+        return text.substring(0, cut) + "… [" + (text.length() - cut) + " more characters dropped]";
     }
 
     private static Predicate<LogEntry> matching(LogQuery query) {
@@ -98,11 +111,8 @@ public final class LogBuffer {
     }
 
     private static long parseCursor(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("cursor '" + cursor + "' is not one a log page gave out");
-        }
+        return LogCursor.parse(cursor).orElseThrow(() ->
+                new IllegalArgumentException("cursor '" + cursor + "' is not one a log page gave out")).after();
     }
 
     /** A fixed array written round; one lock, held only to copy a reference in or the array out. */

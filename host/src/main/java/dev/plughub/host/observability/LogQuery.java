@@ -13,13 +13,14 @@ import java.util.Optional;
  * @param text     case-insensitive substring of the message (or error)
  * @param limit    page size, 1 to {@value #MAX_LIMIT}
  * @param cursor   from a previous {@link LogPage#nextCursor()}: continue after its last record.
- *                 Stable while new records arrive; wins over {@code offset}
+ *                 Stable while new records arrive; wins over {@code offset}. Must be a {@link LogCursor}
  * @param offset   records to skip (page-number pagination; shifts when new records arrive)
  */
 public record LogQuery(LogLevel minLevel, Optional<Instant> since, Optional<Instant> until, Optional<String> text,
                        int limit, Optional<String> cursor, int offset) {
 
-    public static final int MAX_LIMIT = 500;
+    /** A page may hold a plugin's whole buffer ({@link LogBuffer#DEFAULT_CAPACITY}), seed 002's "max 1000". */
+    public static final int MAX_LIMIT = 1_000;
     public static final int DEFAULT_LIMIT = 100;
 
     public LogQuery {
@@ -28,6 +29,8 @@ public record LogQuery(LogLevel minLevel, Optional<Instant> since, Optional<Inst
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
+        cursor.ifPresent(c -> LogCursor.parse(c).orElseThrow(() ->
+                new IllegalArgumentException("cursor '" + c + "' is not one a log page gave out: it " + LogCursor.RULE)));
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, not " + offset);
         }

@@ -51,7 +51,8 @@ public final class ScopeGrants {
      * Records what the plugin's manifest requests (on install, update and every start). The first
      * time, the plugin is granted what the policy allows. Later, earlier decisions stand: a scope
      * the operator revoked stays revoked, a scope newly requested by an update is granted if the
-     * policy allows it, and a scope the policy no longer allows is dropped.
+     * policy allows it, and a scope the policy no longer allows, or the manifest no longer requests,
+     * is dropped.
      */
     public synchronized void initialize(String id, Set<String> requested) {
         Entry previous = entry(id);
@@ -60,6 +61,7 @@ public final class ScopeGrants {
             granted.addAll(policy.grantable(requested));
         } else {
             granted.addAll(policy.grantable(previous.granted()));
+            granted.retainAll(requested);
             Set<String> newlyRequested = new TreeSet<>(requested);
             newlyRequested.removeAll(previous.requested());
             granted.addAll(policy.grantable(newlyRequested));
@@ -67,18 +69,33 @@ public final class ScopeGrants {
         store(id, new Entry(Set.copyOf(requested), Set.copyOf(granted)));
     }
 
+    /** Whether the host holds decisions about {@code id}'s scopes (kept across an uninstall without clean-up). */
+    public boolean knows(String id) {
+        return entry(id) != null;
+    }
+
     /**
-     * Grants and revokes at runtime. Every scope to grant must be allowed by the policy; otherwise
-     * nothing changes and the refusal names the scopes outside it.
+     * Grants and revokes at runtime. Every scope to grant must be requested by the plugin's manifest
+     * (seed 004: a plugin receives only the scopes its plugin.json declares) and allowed by the
+     * policy; otherwise nothing changes and the refusal names the scopes at fault.
      *
      * @throws HostException PLUGIN_NOT_FOUND for a plugin never initialized, PLUGIN_PERMISSION_DENIED
-     *                       for a grant outside the policy
+     *                       for a grant the manifest does not request or the policy does not allow
      */
     public synchronized PermissionsView change(String id, Set<String> grant, Set<String> revoke) {
         Entry entry = entry(id);
         if (entry == null) {
             throw new HostException(HostError.PLUGIN_NOT_FOUND, "no plugin with id '" + id + "' has scopes",
                     Map.of("plugin_id", id));
+        }
+        Set<String> notRequested = new TreeSet<>(grant);
+        notRequested.removeAll(entry.requested());
+        if (!notRequested.isEmpty()) {
+            throw new HostException(HostError.PLUGIN_PERMISSION_DENIED,
+                    "cannot grant " + String.join(", ", notRequested) + " to " + id + ": a plugin holds only the scopes"
+                            + " its manifest requests, and it requests " + (entry.requested().isEmpty() ? "none"
+                            : String.join(", ", new TreeSet<>(entry.requested()))),
+                    Map.of("plugin_id", id, "not_requested", List.copyOf(notRequested)));
         }
         Set<String> outside = new TreeSet<>(grant);
         outside.removeIf(policy::allows);
@@ -105,7 +122,7 @@ public final class ScopeGrants {
         return new PermissionsView(requested, granted, denied, policy.allowed());
     }
 
-    /** Forgets the plugin (on uninstall). */
+    /** Forgets the plugin's scopes and the operator's decisions about them (uninstall with clean-up, a failed install). */
     public synchronized void remove(String id) {
         entries.remove(id);
         file(id).delete();
@@ -118,8 +135,11 @@ public final class ScopeGrants {
         }
         return file(id).read().map(stored -> {
             Entry loaded = new Entry(strings(stored.get("requested")), strings(stored.get("granted")));
-            // A policy narrowed since the grant was stored takes effect on load, not only at the next start.
-            Entry effective = new Entry(loaded.requested(), policy.grantable(loaded.granted()));
+            // A policy narrowed since the grant was stored takes effect on load, not only at the next
+            // start; and a grant the manifest never requested (a file edited by hand) is not honoured.
+            Set<String> granted = new TreeSet<>(policy.grantable(loaded.granted()));
+            granted.retainAll(loaded.requested());
+            Entry effective = new Entry(loaded.requested(), Set.copyOf(granted));
             entries.putIfAbsent(id, effective);
             return entries.get(id);
         }).orElse(null);

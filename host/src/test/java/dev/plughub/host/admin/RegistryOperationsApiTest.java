@@ -63,9 +63,36 @@ class RegistryOperationsApiTest {
     void a_plugin_missing_from_the_registry_is_refused_and_nothing_is_installed() {
         ApiResponse r = admin.post("/system/plugins/install", "{\"plugin_name\": \"no-such-plugin\"}");
 
-        assertThat(r.status()).isIn(404, 409);
-        assertThat(r.json().get("code").asText()).isIn("PLUGIN_NOT_FOUND", "PLUGIN_DEPENDENCY_ERROR");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_NOT_FOUND");
+        assertThat(r.json().get("error").asText()).endsWith("has no plugin no-such-plugin");
         assertThat(admin.get("/system/plugins").json().get("plugins")).isEmpty();
+    }
+
+    @Test
+    void a_version_that_is_neither_a_version_nor_a_range_is_a_422() {
+        publish(PluginJars.plugin("analytics-plugin").version("1.2.0"));
+
+        for (String version : List.of(">=1.0.0 <<2", "not-a-version")) {
+            ApiResponse r = admin.post("/system/plugins/install",
+                    "{\"plugin_name\": \"analytics-plugin\", \"version\": \"" + version + "\"}");
+
+            assertThat(r.status()).as(version).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(r.json().get("error").asText()).startsWith("version '" + version + "' is neither a version nor a range");
+        }
+        assertThat(admin.get("/system/plugins").json().get("plugins")).isEmpty();
+    }
+
+    @Test
+    void a_version_the_registry_does_not_have_is_a_dependency_error_naming_it() {
+        publish(PluginJars.plugin("analytics-plugin").version("1.2.0"));
+
+        ApiResponse r = admin.post("/system/plugins/install", "{\"plugin_name\": \"analytics-plugin\", \"version\": \"9.9.9\"}");
+
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_DEPENDENCY_ERROR");
+        assertThat(r.json().get("error").asText()).contains("analytics-plugin");
     }
 
     @Test

@@ -218,12 +218,47 @@ class Seed002OperationsApiTest {
             assertThat(response.get("status").asText()).isEqualTo("success");
             assertThat(response.get("data").get("plugin").asText()).isEqualTo("beta");
             assertThat(response.get("data").get("type").asText()).isEqualTo("data_request");
+            assertThat(response.get("data").get("from").asText()).as("seed 002: the path names the sender").isEqualTo("alpha");
+            assertThat(r.json().get("data").get("from").asText()).isEqualTo("alpha");
+
+            ApiResponse toPath = admin.post("/system/plugins/beta/message", "{\"message_type\": \"ping\"}");
+            assertThat(toPath.json().get("data").get("response").get("data").get("from").asText()).isEqualTo("host");
+            ApiResponse fromNobody = admin.post("/system/plugins/user-management/message",
+                    "{\"target_plugin\": \"beta\", \"message_type\": \"ping\"}");
+            assertThat(fromNobody.status()).isEqualTo(404);
+            assertThat(fromNobody.json().get("code").asText()).isEqualTo("PLUGIN_NOT_FOUND");
 
             ApiResponse broadcast = admin.post("/system/plugins/broadcast",
                     "{\"message_type\": \"system_announcement\", \"data\": {}, \"exclude_plugins\": [\"alpha\"]}");
             assertThat(broadcast.status()).isEqualTo(200);
             assertThat(broadcast.json().get("data").get("delivered")).extracting(JsonNode::asText).containsExactly("beta");
         }
+    }
+
+    @Test
+    void the_list_filters_by_seed_002s_status_words_and_refuses_others() {
+        PluginJars.plugin("alpha").buildAs(home.resolve("plugins").resolve("alpha.jar"));
+        PluginJars.plugin("beta").buildAs(home.resolve("plugins").resolve("beta.jar"));
+        PluginJars.plugin("crashy").initialize("throw new IllegalStateException(\"no\");")
+                .buildAs(home.resolve("plugins").resolve("crashy.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            admin.post("/system/plugins/beta/disable", "");
+
+            assertThat(names(admin.get("/system/plugins?status=active"))).containsExactly("alpha");
+            assertThat(names(admin.get("/system/plugins?status=inactive"))).containsExactly("beta");
+            assertThat(names(admin.get("/system/plugins?status=error"))).containsExactly("crashy");
+            assertThat(names(admin.get("/system/plugins?status=failed"))).containsExactly("crashy");
+            assertThat(names(admin.get("/system/plugins?status=loading"))).isEmpty();
+            ApiResponse bogus = admin.get("/system/plugins?status=bogus");
+            assertThat(bogus.status()).isEqualTo(422);
+            assertThat(bogus.json().at("/details/status/0").asText()).contains("inactive", "failed");
+        }
+    }
+
+    private static List<String> names(ApiResponse list) {
+        List<String> names = new java.util.ArrayList<>();
+        list.json().get("plugins").forEach(p -> names.add(p.get("name").asText()));
+        return names;
     }
 
     @Test

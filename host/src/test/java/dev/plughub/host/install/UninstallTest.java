@@ -11,6 +11,7 @@ import dev.plughub.host.testing.Hosts;
 import dev.plughub.host.testing.PluginJars;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,52 @@ class UninstallTest {
             assertThat(home.resolve("data/plugins/notes")).doesNotExist();
             assertThat(home.resolve("data/backups/notes").resolve(result.backupId().get() + ".jar")).exists();
             assertThat(home.resolve("plugins")).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void cleanup_forgets_the_operators_grants_so_a_reinstall_starts_from_the_manifest() {
+        Path jar = PluginJars.plugin("syncer").scopes("users.read", "users.write").build(home.resolve("packages"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            host.install(InstallRequest.file(jar), InstallOptions.defaults());
+            host.changePermissions("syncer", Set.of(), Set.of("users.write"));
+
+            host.uninstall("syncer", new UninstallOptions(false, false, true));
+            host.install(InstallRequest.file(jar), InstallOptions.defaults());
+
+            assertThat(host.permissions("syncer").granted()).containsExactlyInAnyOrder("users.read", "users.write");
+        }
+    }
+
+    @Test
+    void a_plain_uninstall_keeps_the_operators_grants_for_a_reinstall() {
+        Path jar = PluginJars.plugin("syncer").scopes("users.read", "users.write").build(home.resolve("packages"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            host.install(InstallRequest.file(jar), InstallOptions.defaults());
+            host.changePermissions("syncer", Set.of(), Set.of("users.write"));
+
+            host.uninstall("syncer", UninstallOptions.defaults());
+            host.install(InstallRequest.file(jar), InstallOptions.defaults());
+
+            assertThat(host.permissions("syncer").granted()).containsExactly("users.read");
+        }
+    }
+
+    @Test
+    void an_install_that_fails_to_start_leaves_no_grants_behind() throws Exception {
+        Path crashy = PluginJars.plugin("crashy").scopes("users.read")
+                .initialize("throw new IllegalStateException(\"no\");").build(home.resolve("packages"));
+        Path fixed = PluginJars.plugin("crashy").version("1.0.1").scopes("users.read").build(home.resolve("packages"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(crashy), InstallOptions.defaults()))
+                    .isInstanceOf(HostException.class);
+
+            assertThat(host.find("crashy")).isEmpty();
+            try (var files = java.nio.file.Files.walk(home)) {
+                assertThat(files.map(Path::getFileName).map(Path::toString)).doesNotContain("crashy.json");
+            }
+            host.install(InstallRequest.file(fixed), InstallOptions.defaults());
+            assertThat(host.permissions("crashy").granted()).containsExactly("users.read");
         }
     }
 

@@ -92,13 +92,68 @@ class UpdateAndRollbackTest {
     }
 
     @Test
+    void after_an_update_that_was_rolled_back_rollback_goes_to_the_version_before_the_last_good_update() {
+        PluginJars.plugin("chaos").version("1.0.0").build(home.resolve("plugins"));
+        Path good = PluginJars.plugin("chaos").version("1.1.0").build(home.resolve("build"));
+        Path broken = PluginJars.plugin("chaos").version("9.0.0")
+                .initialize("throw new IllegalStateException(\"broken\");").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            host.install(InstallRequest.file(good), force);
+            assertThatThrownBy(() -> host.install(InstallRequest.file(broken), force)).isInstanceOf(HostException.class);
+            assertThat(host.find("chaos").orElseThrow().version()).isEqualTo("1.1.0");
+
+            var view = host.rollback("chaos");
+
+            assertThat(view.version()).isEqualTo("1.0.0");
+            assertThat(host.callAction("chaos", "echo", Map.of())).containsEntry("version", "1.0.0");
+        }
+    }
+
+    @Test
+    void each_plugin_keeps_its_five_newest_backups() throws Exception {
+        PluginJars.plugin("svc").version("1.0.0").build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            for (int minor = 1; minor <= 8; minor++) {
+                host.install(InstallRequest.file(PluginJars.plugin("svc").version("1." + minor + ".0").build(home.resolve("build"))), force);
+                Thread.sleep(2);   // backup ids are stamped to the millisecond
+            }
+
+            try (var backups = Files.list(home.resolve("data/backups/svc"))) {
+                assertThat(backups.map(file -> file.getFileName().toString()).sorted().toList())
+                        .hasSize(Backups.KEPT)
+                        .allMatch(name -> name.matches("svc-1\\.[3-7]\\.0-\\d+\\.jar"));
+            }
+            assertThat(host.rollback("svc").version()).isEqualTo("1.7.0");
+        }
+    }
+
+    @Test
+    void a_reinstall_leaves_the_plugin_as_auto_enable_says() {
+        PluginJars.plugin("svc").version("1.0.0").build(home.resolve("plugins"));
+        Path again = PluginJars.plugin("svc").version("1.0.1").build(home.resolve("build"));
+        Path later = PluginJars.plugin("svc").version("1.0.2").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            host.disable("svc");
+
+            InstallResult enabled = host.install(InstallRequest.file(again), force);
+
+            assertThat(enabled.plugin().state()).isEqualTo(PluginState.ACTIVE);
+            assertThat(enabled.plugin().enabled()).isTrue();
+            InstallResult disabled = host.install(InstallRequest.file(later), force.withAutoEnable(false));
+            assertThat(disabled.plugin().state()).isEqualTo(PluginState.DISABLED);
+            assertThat(disabled.plugin().enabled()).isFalse();
+            assertThat(disabled.plugin().version()).isEqualTo("1.0.2");
+        }
+    }
+
+    @Test
     void rollback_without_a_backup_is_refused() {
         PluginJars.plugin("fresh").build(home.resolve("plugins"));
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
             assertThatThrownBy(() -> host.rollback("fresh"))
                     .isInstanceOfSatisfying(HostException.class, e -> {
                         assertThat(e.code()).isEqualTo(HostError.PLUGIN_NOT_FOUND);
-                        assertThat(e.getMessage()).isEqualTo("plugin fresh has no backup to roll back to");
+                        assertThat(e.getMessage()).isEqualTo("plugin fresh has no backup of another version to roll back to");
                     });
         }
     }

@@ -52,6 +52,34 @@ class EnableDisableRestartTest {
     }
 
     @Test
+    void disable_lets_an_action_in_flight_finish_before_shutdown_runs() throws Exception {
+        String log = home.resolve("order.log").toString().replace("\\", "\\\\");
+        String append = "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + log + "\"), \"%s\\n\", "
+                + "java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);";
+        PluginJars.plugin("slow")
+                .action("sleep", append.formatted("action started") + "Thread.sleep(1500);"
+                        + append.formatted("action finished") + "return Map.of(\"slept\", true);")
+                .shutdown(append.formatted("shutdown"))
+                .build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            var call = java.util.concurrent.CompletableFuture.supplyAsync(() -> host.callAction("slow", "sleep", Map.of()));
+            Path order = home.resolve("order.log");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!(Files.exists(order) && Files.readString(order).contains("action started")) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+
+            PluginView disabled = host.disable("slow");
+
+            assertThat(call.get()).containsEntry("slept", true);
+            assertThat(Files.readAllLines(order)).containsExactly("action started", "action finished", "shutdown");
+            assertThat(disabled.state()).isEqualTo(PluginState.DISABLED);
+            assertThatThrownBy(() -> host.callAction("slow", "sleep", Map.of()))
+                    .isInstanceOfSatisfying(HostException.class, e -> assertThat(e.code()).isEqualTo(HostError.PLUGIN_NOT_ACTIVE));
+        }
+    }
+
+    @Test
     void disable_forces_a_plugin_whose_shutdown_hangs() {
         PluginJars.plugin("stubborn").shutdown("Thread.sleep(600_000);").build(home.resolve("plugins"));
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {

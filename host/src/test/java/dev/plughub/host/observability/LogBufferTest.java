@@ -126,10 +126,10 @@ class LogBufferTest {
     }
 
     @Test
-    void refuses_a_limit_above_500_and_a_cursor_it_never_gave() {
-        assertThatThrownBy(() -> LogQuery.all().withLimit(501))
+    void refuses_a_limit_above_1000_and_a_cursor_it_never_gave() {
+        assertThatThrownBy(() -> LogQuery.all().withLimit(1001))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("limit must be between 1 and 500, not 501");
+                .hasMessage("limit must be between 1 and 1000, not 1001");
         assertThatThrownBy(() -> logs.query("analytics", LogQuery.all().withCursor("abc")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cursor 'abc'");

@@ -75,7 +75,8 @@ class GuardedServicesTest {
     @BeforeEach
     void setUp() {
         grants = new ScopeGrants(dir, ScopePolicy.defaults());
-        grants.initialize("sample_sync", Set.of("users.read"));
+        grants.initialize("sample_sync", Set.of("users.read", "users.write"));
+        grants.change("sample_sync", Set.of(), Set.of("users.write"));   // requested, but held back by the operator
         services = new GuardedServices(Map.of(UserDirectory.class, users), grants, logs);
     }
 

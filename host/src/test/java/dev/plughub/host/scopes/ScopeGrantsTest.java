@@ -70,7 +70,8 @@ class ScopeGrantsTest {
     @Test
     void refuses_to_grant_outside_the_policy_and_changes_nothing() {
         ScopeGrants grants = grants();
-        grants.initialize("sample_sync", Set.of("users.read", "http.external"));
+        grants.initialize("sample_sync", Set.of("users.read", "users.write", "http.external"));
+        grants.change("sample_sync", Set.of(), Set.of("users.write"));
 
         assertThatThrownBy(() -> grants.change("sample_sync", Set.of("http.external", "users.write"), Set.of()))
                 .isInstanceOf(HostException.class)
@@ -83,12 +84,50 @@ class ScopeGrantsTest {
     @Test
     void grants_within_the_policy_at_runtime() {
         ScopeGrants grants = grants();
-        grants.initialize("sample_sync", Set.of("users.read"));
+        grants.initialize("sample_sync", Set.of("users.read", "roles.read"));
+        grants.change("sample_sync", Set.of(), Set.of("roles.read"));
 
         PermissionsView view = grants.change("sample_sync", Set.of("roles.read"), Set.of());
 
         assertThat(view.granted()).containsExactlyInAnyOrder("users.read", "roles.read");
         assertThat(grants().granted("sample_sync")).containsExactlyInAnyOrder("users.read", "roles.read");
+    }
+
+    @Test
+    void never_grants_a_scope_the_manifest_does_not_request() {
+        ScopeGrants grants = grants();
+        grants.initialize("chaos", Set.of("events.emit"));
+
+        assertThatThrownBy(() -> grants.change("chaos", Set.of("users.read", "events.emit"), Set.of()))
+                .isInstanceOfSatisfying(HostException.class, e -> {
+                    assertThat(e.code()).isEqualTo(HostError.PLUGIN_PERMISSION_DENIED);
+                    assertThat(e.getMessage()).isEqualTo("cannot grant users.read to chaos: a plugin holds only the scopes"
+                            + " its manifest requests, and it requests events.emit");
+                    assertThat(e.details()).containsEntry("not_requested", List.of("users.read"));
+                });
+        assertThat(grants.granted("chaos")).containsExactly("events.emit");
+        assertThat(grants.allows("chaos", "users.read")).isFalse();
+    }
+
+    @Test
+    void an_update_that_stops_requesting_a_scope_loses_it_and_asking_again_is_a_fresh_request() {
+        ScopeGrants grants = grants();
+        grants.initialize("sample_sync", Set.of("users.read", "users.write"));
+
+        grants.initialize("sample_sync", Set.of("users.read"));
+
+        assertThat(grants.granted("sample_sync")).containsExactly("users.read");
+        grants.initialize("sample_sync", Set.of("users.read", "users.write"));
+        assertThat(grants.granted("sample_sync")).containsExactlyInAnyOrder("users.read", "users.write");
+    }
+
+    @Test
+    void a_grant_written_into_the_file_by_hand_outside_the_request_is_not_honoured() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("chaos.json"),
+                "{\"requested\": [\"events.emit\"], \"granted\": [\"events.emit\", \"users.write\"]}");
+
+        assertThat(grants().allows("chaos", "users.write")).isFalse();
+        assertThat(grants().granted("chaos")).containsExactly("events.emit");
     }
 
     @Test
@@ -104,8 +143,9 @@ class ScopeGrantsTest {
     @Test
     void concurrent_changes_lose_none_and_memory_matches_disk() throws Exception {
         ScopeGrants grants = grants();
-        grants.initialize("busy", Set.of());
         List<String> scopes = List.copyOf(ScopePolicy.SEED_SCOPES);
+        grants.initialize("busy", Set.copyOf(scopes));
+        grants.change("busy", Set.of(), Set.copyOf(scopes));
         CountDownLatch done = new CountDownLatch(scopes.size());
         for (String scope : scopes) {
             Thread.ofPlatform().start(() -> {
