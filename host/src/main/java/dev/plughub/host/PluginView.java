@@ -1,10 +1,12 @@
 package dev.plughub.host;
 
 import dev.plughub.core.manifest.PluginDependency;
+import dev.plughub.core.manifest.PluginManifest;
 import dev.plughub.host.lifecycle.PluginState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -19,6 +21,10 @@ import java.util.Set;
  * @param dependents   the installed plugins that need this one
  * @param runningVersion the version of the instance that runs now; after an update that did not
  *                     restart the plugin it is older than {@code version}, the installed one
+ * @param manifest     the installed package's manifest (author, tags, events, entry point…)
+ * @param loadOrder    its place, from 1, in the order the host starts plugins (dependencies first);
+ *                     empty while its dependencies do not resolve
+ * @param installedAt  when its installed package was put in place
  */
 public record PluginView(
         String id,
@@ -40,7 +46,10 @@ public record PluginView(
         List<String> actions,
         Optional<String> category,
         List<String> dependents,
-        Optional<String> runningVersion) {
+        Optional<String> runningVersion,
+        PluginManifest manifest,
+        OptionalInt loadOrder,
+        Instant installedAt) {
 
     public PluginView {
         requestedScopes = Set.copyOf(requestedScopes);

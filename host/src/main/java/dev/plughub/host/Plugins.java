@@ -26,6 +26,7 @@ import dev.plughub.host.observability.LogBuffer;
 import dev.plughub.host.scopes.ScopeGrants;
 import dev.plughub.plugin.Message;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -128,7 +130,22 @@ final class Plugins {
                 grants.granted(manifest.id()), snapshot.state(), hosted.enabled(), snapshot.message(), snapshot.error(),
                 snapshot.failedAt(), snapshot.initializedAt(), snapshot.updatedAt(), manifest.pluginDependencies(),
                 actions, manifest.category(), graph.directDependentsOf(manifest.id()),
-                hosted.running().map(HostedPlugin.Running::version));
+                hosted.running().map(HostedPlugin.Running::version), manifest,
+                loadOrder(manifest.id()), installedAt(hosted));
+    }
+
+    private OptionalInt loadOrder(String id) {
+        int index = graph.startOrder().indexOf(id);
+        return index < 0 ? OptionalInt.empty() : OptionalInt.of(index + 1);
+    }
+
+    /** When the installed package was put in place: its file's time (a move keeps the time it was written). */
+    private static Instant installedAt(HostedPlugin hosted) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(hosted.installed().file()).toInstant();
+        } catch (java.io.IOException e) {
+            return hosted.lifecycle().current().updatedAt();
+        }
     }
 
     // --- changes to the table (callers hold the lock) ---

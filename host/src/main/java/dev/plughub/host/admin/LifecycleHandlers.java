@@ -56,13 +56,13 @@ final class LifecycleHandlers {
         answer(ctx, 200, object(
                 "plugins", shown.stream().map(PluginJson::seed004).toList(),
                 "data", object(
-                        "plugins", shown.stream().map(PluginJson::seed002).toList(),
+                        "plugins", shown.stream().map(new PluginDetails(host.get(), clock)::listEntry).toList(),
                         "summary", PluginJson.summary(all))));
     }
 
     void detail(Context ctx) {
         PluginView plugin = host.get().find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx.pathParam("id")));
-        answer(ctx, 200, object("data", object("plugin", PluginJson.seed002(plugin))));
+        answer(ctx, 200, object("data", object("plugin", new PluginDetails(host.get(), clock).detail(plugin))));
     }
 
     void rescan(Context ctx) {

@@ -4,12 +4,14 @@ import static dev.plughub.host.admin.AdminJson.epochSeconds;
 import static dev.plughub.host.admin.AdminJson.iso;
 import static dev.plughub.host.admin.AdminJson.object;
 
+import dev.plughub.core.manifest.PluginManifest;
 import dev.plughub.host.PluginView;
 import dev.plughub.host.lifecycle.PluginState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -42,16 +44,33 @@ final class PluginJson {
         return json;
     }
 
-    /** Seed 002's list and detail entry. */
+    /** Seed 002's list and detail entry: what the host knows without asking the plugin. */
     static Map<String, Object> seed002(PluginView p) {
+        PluginManifest manifest = p.manifest();
         return object(
                 "id", p.id(),
                 "name", p.name(),
                 "version", p.version(),
                 "description", p.description(),
+                "author", manifest.author().orElse(null),
+                "homepage", manifest.homepageUrl().orElse(null),
                 "category", p.category().orElse(null),
+                "tags", manifest.tags(),
                 "status", p.state().label(),
                 "enabled", p.enabled(),
+                "health", health(p.state()),
+                "load_order", p.loadOrder().isPresent() ? p.loadOrder().getAsInt() : null,
+                "manifest", object(
+                        "entry_point", manifest.entryPoint().orElse(null),
+                        "runtime", manifest.runtime().orElse("java"),
+                        "host_version", manifest.hostVersionRequirement().orElse(null),
+                        "license", manifest.license().orElse(null),
+                        "dependencies", object(
+                                "plugins", pluginRanges(manifest),
+                                "packages", new TreeMap<>(manifest.packageDependencies()))),
+                "events", object(
+                        "emits", manifest.eventsEmitted(),
+                        "subscribes", manifest.eventsSubscribed()),
                 "source", p.source(),
                 "api_version", p.apiVersion(),
                 "message", p.message(),
@@ -61,14 +80,32 @@ final class PluginJson {
                         .map(d -> object("id", d.id(), "version_range", d.range(), "optional", d.optional()))
                         .toList(),
                 "dependents", p.dependents(),
-                "permissions", object(
-                        "requested", sorted(p.requestedScopes()),
-                        "granted", sorted(p.grantedScopes())),
+                "permissions", sorted(p.grantedScopes()),
+                "requested_permissions", sorted(p.requestedScopes()),
                 "actions", p.actions(),
+                "installed_at", iso(p.installedAt()),
                 "initialized_at", iso(p.initializedAt()),
                 "last_updated", iso(p.updatedAt()),
                 "running_version", p.runningVersion().orElse(null),
                 "restart_required", p.restartRequired());
+    }
+
+    /**
+     * Seed 002's one-word health, from what the host knows: an active plugin is {@code healthy}, a
+     * failed one {@code unhealthy}, any other {@code unknown}. {@code GET …/health} asks the plugin itself.
+     */
+    static String health(PluginState state) {
+        return switch (state) {
+            case ACTIVE -> "healthy";
+            case FAILED -> "unhealthy";
+            default -> "unknown";
+        };
+    }
+
+    private static Map<String, String> pluginRanges(PluginManifest manifest) {
+        Map<String, String> ranges = new TreeMap<>();
+        manifest.pluginDependencies().forEach(d -> ranges.put(d.optional() ? d.id() + "?" : d.id(), d.range()));
+        return ranges;
     }
 
     /** Seed 002's short form in operation answers ({@code plugin} of an install). */

@@ -236,6 +236,52 @@ class Seed002OperationsApiTest {
     }
 
     @Test
+    void the_list_and_detail_carry_seed_002s_fields_from_what_the_host_knows() {
+        PluginJars.plugin("base-lib").buildAs(home.resolve("plugins").resolve("base-lib.jar"));
+        PluginJars.plugin("auth-plugin").dependsOn("base-lib", "^1.0.0")
+                .manifest("author", "Nexus Team").manifest("homepage", "https://example.com/auth")
+                .manifest("tags", List.of("auth", "security")).manifest("license", "MIT")
+                .manifest("events", Map.of("emits", List.of(Map.of("type", "user.login", "description", "on login")),
+                        "subscribes", List.of("system.startup")))
+                .manifest("config_schema", SCHEMA)
+                .scopes("users.read", "http.external")
+                .initialize("context.logger().log(System.Logger.Level.INFO, \"Plugin initialized successfully\");")
+                .buildAs(home.resolve("plugins").resolve("auth-plugin.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            admin.put("/system/plugins/auth-plugin/config", "{\"api_key\": \"s3cret\"}");
+            admin.post("/system/plugins/auth-plugin/actions/echo", "{}");
+
+            JsonNode plugin = admin.get("/system/plugins/auth-plugin").json().get("data").get("plugin");
+
+            assertThat(plugin.get("author").asText()).isEqualTo("Nexus Team");
+            assertThat(plugin.get("homepage").asText()).isEqualTo("https://example.com/auth");
+            assertThat(plugin.get("tags")).extracting(JsonNode::asText).containsExactly("auth", "security");
+            assertThat(plugin.get("health").asText()).isEqualTo("healthy");
+            assertThat(plugin.get("load_order").asInt()).isEqualTo(2);
+            assertThat(plugin.at("/manifest/license").asText()).isEqualTo("MIT");
+            assertThat(plugin.at("/manifest/dependencies/plugins/base-lib").asText()).isEqualTo("^1.0.0");
+            assertThat(plugin.at("/events/emits/0").asText()).isEqualTo("user.login");
+            assertThat(plugin.at("/events/subscribes/0").asText()).isEqualTo("system.startup");
+            assertThat(plugin.get("permissions")).extracting(JsonNode::asText).containsExactly("users.read");
+            assertThat(plugin.get("requested_permissions")).extracting(JsonNode::asText)
+                    .containsExactly("http.external", "users.read");
+            assertThat(plugin.at("/configuration/current/api_key").asText()).isEqualTo("***hidden***");
+            assertThat(plugin.at("/configuration/current/batch_size").asInt()).isEqualTo(50);
+            assertThat(plugin.at("/configuration/schema/properties/batch_size/minimum").asInt()).isEqualTo(10);
+            assertThat(plugin.at("/metrics/usage/total_requests").asLong()).isPositive();
+            assertThat(plugin.get("logs")).extracting(l -> l.get("message").asText()).contains("Plugin initialized successfully");
+            assertThat(plugin.get("installed_at").asText()).endsWith("Z");
+
+            JsonNode listed = admin.get("/system/plugins?search=auth").json().at("/data/plugins/0");
+            assertThat(listed.get("id").asText()).isEqualTo("auth-plugin");
+            assertThat(listed.at("/configuration/api_key").asText()).isEqualTo("***hidden***");
+            assertThat(listed.at("/metrics/requests_handled").asLong()).isPositive();
+            assertThat(listed.has("logs")).isFalse();
+            assertThat(admin.get("/system/plugins/base-lib").json().at("/data/plugin/load_order").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void the_list_filters_by_seed_002s_status_words_and_refuses_others() {
         PluginJars.plugin("alpha").buildAs(home.resolve("plugins").resolve("alpha.jar"));
         PluginJars.plugin("beta").buildAs(home.resolve("plugins").resolve("beta.jar"));
