@@ -35,9 +35,13 @@ public final class PluginConfigs {
 
     /** What operators set for {@code id} (no defaults); empty when they never configured it. */
     public Optional<Map<String, Object>> load(String id) {
-        return file(id).read().map(stored -> stored.get("values") instanceof Map<?, ?> values
+        return file(id).read().map(PluginConfigs::valuesOf);
+    }
+
+    private static Map<String, Object> valuesOf(Map<String, Object> stored) {
+        return stored.get("values") instanceof Map<?, ?> values
                 ? ConfigValues.deepCopy(ConfigValues.asObject(values))
-                : Map.of());
+                : Map.of();
     }
 
     /** Replaces the stored values as they are (the caller has validated them). */
@@ -85,8 +89,8 @@ public final class PluginConfigs {
 
     /** The configuration for the admin API: secrets masked unless {@code revealSecrets}. */
     public ConfigView view(String id, ConfigSchema schema, boolean revealSecrets) {
-        Optional<Map<String, Object>> stored = file(id).read();
-        Map<String, Object> values = schema.withDefaults(load(id).orElse(Map.of()));
+        Optional<Map<String, Object>> stored = file(id).read();   // one read for the values and their time
+        Map<String, Object> values = schema.withDefaults(stored.map(PluginConfigs::valuesOf).orElse(Map.of()));
         Optional<Instant> updated = stored.map(s -> s.get("updated_at")).map(String::valueOf).map(Instant::parse);
         return new ConfigView(revealSecrets ? values : schema.masked(values), schema.asMap(),
                 restartPending.contains(id), updated);
