@@ -4,6 +4,7 @@ import static dev.plughub.host.admin.AdminJson.answer;
 import static dev.plughub.host.admin.AdminJson.iso;
 import static dev.plughub.host.admin.AdminJson.object;
 
+import dev.plughub.host.observability.HealthReport;
 import dev.plughub.host.observability.LogCursor;
 import dev.plughub.host.observability.LogEntry;
 import dev.plughub.host.observability.LogLevel;
@@ -35,8 +36,9 @@ final class ObservabilityHandlers {
 
     void health(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, Object> health = HealthJson.of(host.get().health(id));
-        answer(ctx, 200, object("plugin", id, "health", health, "data", object("health", health)));
+        HealthReport report = host.get().health(id);
+        answer(ctx, 200, object("plugin", id, "health", HealthJson.of(report),
+                "data", object("health", HealthJson.seed002(report))));
     }
 
     /**

@@ -91,6 +91,29 @@ class Seed004ApiTest {
     }
 
     @Test
+    void health_also_answers_seed_002s_shape_with_the_checks_as_a_list() {
+        PluginJars.plugin("checked")
+                .health("return Health.degraded(\"slow\").withCheck(\"database\", \"ok\")"
+                        + ".withCheck(\"external_api\", Map.of(\"status\", \"warning\", \"response_time_ms\", 850));")
+                .buildAs(home.resolve("plugins").resolve("checked.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.get("/system/plugins/checked/health");
+
+            assertThat(r.json().at("/health/status").asText()).isEqualTo("degraded");
+            assertThat(r.json().at("/health/checks/database").asText()).isEqualTo("ok");
+            JsonNode seed002 = r.json().at("/data/health");
+            assertThat(seed002.get("status").asText()).isEqualTo("degraded");
+            assertThat(seed002.get("checks")).hasSize(2);
+            assertThat(seed002.at("/checks/0/name").asText()).isEqualTo("database");
+            assertThat(seed002.at("/checks/0/status").asText()).isEqualTo("ok");
+            assertThat(seed002.at("/checks/1/name").asText()).isEqualTo("external_api");
+            assertThat(seed002.at("/checks/1/status").asText()).isEqualTo("warning");
+            assertThat(seed002.at("/checks/1/response_time_ms").asInt()).isEqualTo(850);
+            assertThat(seed002.at("/metrics/calls").asLong()).isPositive();
+        }
+    }
+
+    @Test
     void a_plugin_that_hangs_in_health_is_reported_down_and_the_api_keeps_answering() {
         PluginJars.plugin("sleepy").health("Thread.sleep(60_000); return Health.ok();")
                 .buildAs(home.resolve("plugins").resolve("sleepy.jar"));
