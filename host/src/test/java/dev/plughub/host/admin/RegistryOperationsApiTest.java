@@ -3,16 +3,11 @@ package dev.plughub.host.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plughub.client.PlughubClient;
-import dev.plughub.client.TransferListener;
-import dev.plughub.host.testing.Hosts;
 import dev.plughub.host.testing.PluginJars;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.TestRegistry;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,24 +19,24 @@ class RegistryOperationsApiTest {
     @TempDir
     Path home;
 
+    private HostWithRegistry stack;
     private TestRegistry registry;
     private RunningAdmin admin;
 
     @BeforeEach
     void start() {
-        registry = TestRegistry.start(home.resolve("registry"));
-        admin = RunningAdmin.start(Hosts.config(home.resolve("host")).withRegistries(List.of(URI.create(registry.baseUrl()))));
+        stack = HostWithRegistry.start(home);
+        registry = stack.registry();
+        admin = stack.admin();
     }
 
     @AfterEach
     void stop() {
-        admin.close();
-        registry.close();
+        stack.close();
     }
 
     private void publish(PluginJars.Builder plugin) {
-        PlughubClient.create(registry.baseUrl()).withToken(TestRegistry.OPERATOR_KEY)
-                .publish(plugin.build(home.resolve("build")), Optional.empty(), Optional.empty(), TransferListener.NONE);
+        stack.publish(plugin);
     }
 
     @Test

@@ -3,17 +3,12 @@ package dev.plughub.host.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plughub.client.PlughubClient;
-import dev.plughub.client.TransferListener;
-import dev.plughub.host.testing.Hosts;
 import dev.plughub.host.testing.PluginJars;
 import dev.plughub.registry.testing.Accounts;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.TestRegistry;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +20,15 @@ class RegistrySearchApiTest {
     @TempDir
     Path home;
 
+    private HostWithRegistry stack;
     private TestRegistry registry;
     private RunningAdmin admin;
 
     @BeforeEach
     void start() {
-        registry = TestRegistry.start(home.resolve("registry"));
-        admin = RunningAdmin.start(Hosts.config(home.resolve("host")).withRegistries(List.of(URI.create(registry.baseUrl()))));
+        stack = HostWithRegistry.start(home);
+        registry = stack.registry();
+        admin = stack.admin();
         publish(PluginJars.plugin("alpha-auth").manifest("category", "security").manifest("author", "Alice")
                 .manifest("tags", List.of("auth", "jwt")).manifest("min_host_version", ">=1.0.0"));
         publish(PluginJars.plugin("beta-metrics").manifest("category", "monitoring").manifest("author", "Bob")
@@ -42,13 +39,11 @@ class RegistrySearchApiTest {
 
     @AfterEach
     void stop() {
-        admin.close();
-        registry.close();
+        stack.close();
     }
 
     private void publish(PluginJars.Builder plugin) {
-        PlughubClient.create(registry.baseUrl()).withToken(TestRegistry.OPERATOR_KEY)
-                .publish(plugin.build(home.resolve("build")), Optional.empty(), Optional.empty(), TransferListener.NONE);
+        stack.publish(plugin);
     }
 
     private List<String> ids(String query) {
