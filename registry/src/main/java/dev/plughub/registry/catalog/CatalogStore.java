@@ -429,11 +429,46 @@ public final class CatalogStore {
                     .bind("current", current).bind("now", now.toEpochMilli()).bind("pk", pluginPk).execute();
             return;
         }
-        PluginManifest m = manifest.get();
+        writeHead(h, pluginPk, manifest.get(), current, now, Optional.empty());
+    }
+
+    /**
+     * {@link #refreshPlugin} after a publish added {@code added} to a plugin that was live before it
+     * (a plugin deleted and now revived may carry a stale current version: refresh that one whole).
+     * The plugin's row says what the new version changes ({@link VersionOrder#afterAdding}), so the
+     * other versions are read only when there was no current version: a plugin with thousands of
+     * versions publishes as fast as one with three.
+     */
+    public void refreshAfterPublish(Handle h, long pluginPk, Instant now, long versionPk, PluginManifest added) {
+        db.lockRow(h, "plugins", pluginPk);
+        HeadState state = h.createQuery("SELECT current_version, tags FROM plugins WHERE id = :pk")
+                .bind("pk", pluginPk)
+                .map((rs, ctx) -> new HeadState(text(rs, "current_version").map(Version::parse),
+                        Optional.ofNullable(rs.getString("tags"))))
+                .one();
+        switch (VersionOrder.afterAdding(state.current(), added.version())) {
+            case KEEPS_HEAD -> h.createUpdate("UPDATE plugins SET updated_at = :now WHERE id = :pk")
+                    .bind("now", now.toEpochMilli()).bind("pk", pluginPk).execute();
+            case BECOMES_CURRENT -> writeHead(h, pluginPk, added, added.version().toString(), now, state.tags());
+            case RECOMPUTE -> refreshPlugin(h, pluginPk, now, Map.of(versionPk, added));
+        }
+    }
+
+    /** What {@link #refreshAfterPublish} reads of a plugin's row. */
+    private record HeadState(Optional<Version> current, Optional<String> tags) {
+    }
+
+    /**
+     * Writes the head's manifest into the plugin's row, and its tags into plugin_tags unless
+     * {@code storedTags} (the row's tags column, when the caller read it) shows them unchanged.
+     */
+    private static void writeHead(Handle h, long pluginPk, PluginManifest m, String current, Instant now,
+                                  Optional<String> storedTags) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (String tag : m.tags()) {
             tags.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
         }
+        String tagText = String.join(TAG_SEPARATOR, tags.values());
         h.createUpdate("""
                         UPDATE plugins SET name = :name, description = :description, author = :author, license = :license,
                                homepage_url = :homepage, repository_url = :repository, category = :category,
@@ -447,11 +482,14 @@ public final class CatalogStore {
                 .bind("repository", m.repositoryUrl().orElse(null))
                 .bind("category", m.category().orElse(null))
                 .bind("minHost", m.hostVersionRequirement().orElse(null))
-                .bind("tags", String.join(TAG_SEPARATOR, tags.values()))
+                .bind("tags", tagText)
                 .bind("current", current)
                 .bind("now", now.toEpochMilli())
                 .bind("pk", pluginPk)
                 .execute();
+        if (storedTags.isPresent() && storedTags.get().equals(tagText)) {
+            return;
+        }
         h.createUpdate("DELETE FROM plugin_tags WHERE plugin_pk = :pk").bind("pk", pluginPk).execute();
         if (!tags.isEmpty()) {
             var batch = h.prepareBatch("INSERT INTO plugin_tags (plugin_pk, tag) VALUES (:pk, :tag)");

@@ -120,7 +120,11 @@ public final class PublishService {
                         pkg.sha256(), request.changelog().or(manifest::changelog), uploadId, account,
                         request.source(), now, request.origin());
                 long versionPk = store.insertVersion(h, version, manifestJson);
-                store.refreshPlugin(h, pluginPk, now, Map.of(versionPk, manifest));
+                if (existing.isPresent() && existing.get().deletedAt().isEmpty()) {
+                    store.refreshAfterPublish(h, pluginPk, now, versionPk, manifest);
+                } else {
+                    store.refreshPlugin(h, pluginPk, now, Map.of(versionPk, manifest));   // new, or revived
+                }
                 return new Accepted(new Published(manifest.id(), manifest.name(), manifest.version().toString(),
                         uploadId, pkg.size(), pkg.prefixedSha256(), STATUS_ACTIVE, now), request.source());
             });

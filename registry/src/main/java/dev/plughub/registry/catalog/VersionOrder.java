@@ -51,6 +51,28 @@ public final class VersionOrder {
                 .min(newestFirst());
     }
 
+    /** What publishing one more version does to a plugin's current version and head, by {@link #afterAdding}. */
+    public enum Added {
+        /** Neither changes: the new version is a pre-release or older than the current one. */
+        KEEPS_HEAD,
+        /** The new version is a stable one newer than the current one: it becomes current and head. */
+        BECOMES_CURRENT,
+        /** There was no current version, so the head is the newest live version of any kind: ask every one. */
+        RECOMPUTE
+    }
+
+    /**
+     * The rules above, for a plugin that had {@code current} as its current version and just gained
+     * {@code added} (neither yanked nor deleted, as every freshly published version): what {@link #current}
+     * and {@link #head} over all versions would now say, known without reading them.
+     */
+    public static Added afterAdding(Optional<Version> current, Version added) {
+        if (current.isEmpty()) {
+            return Added.RECOMPUTE;
+        }
+        return added.isPrerelease() || added.compareTo(current.get()) < 0 ? Added.KEEPS_HEAD : Added.BECOMES_CURRENT;
+    }
+
     /** The current version, or else the newest version that is not deleted (pre-release or yanked). */
     public static <T extends Candidate> Optional<T> head(Collection<T> versions) {
         return current(versions).or(() -> versions.stream().filter(v -> !v.deleted()).min(newestFirst()));

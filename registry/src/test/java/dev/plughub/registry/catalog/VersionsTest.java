@@ -4,6 +4,7 @@ import static dev.plughub.registry.catalog.Publishing.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plughub.registry.testing.Accounts;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.RunningRegistry;
 import dev.plughub.registry.testing.TestPackages;
@@ -143,5 +144,48 @@ class VersionsTest extends RunningRegistry {
         assertThat(detail.get("versions")).hasSize(2);
         assertThat(api.get("/api/v1/plugins?search=fresh").json().at("/data/plugins/0/description").asText())
                 .isEqualTo("now with more");
+    }
+
+    @Test
+    void a_version_published_later_describes_the_plugin_only_when_it_becomes_current() {
+        published(api, TestPackages.plugin("later", "2.0.0").name("Later Two").tags("two-tag").zip(files));
+        published(api, TestPackages.plugin("later", "1.5.0").name("Later Older").tags("older-tag").zip(files));
+        published(api, TestPackages.plugin("later", "3.0.0-rc.1").name("Later Candidate").tags("rc-tag").zip(files));
+
+        JsonNode detail = api.get("/api/v1/plugins/later").json().get("data");
+        assertThat(detail.get("current_version").asText()).isEqualTo("2.0.0");
+        assertThat(detail.get("name").asText()).isEqualTo("Later Two");
+        assertThat(taggedIds("two-tag")).containsExactly("later");
+        assertThat(taggedIds("older-tag")).isEmpty();
+        assertThat(taggedIds("rc-tag")).isEmpty();
+        assertThat(api.get("/api/v1/plugins?search=Older").json().at("/data/pagination/total").asInt()).isZero();
+
+        published(api, TestPackages.plugin("later", "2.1.0").name("Later Newer").tags("newer-tag").zip(files));
+
+        detail = api.get("/api/v1/plugins/later").json().get("data");
+        assertThat(detail.get("current_version").asText()).isEqualTo("2.1.0");
+        assertThat(detail.get("name").asText()).isEqualTo("Later Newer");
+        assertThat(taggedIds("newer-tag")).containsExactly("later");
+        assertThat(taggedIds("two-tag")).isEmpty();
+        assertThat(api.get("/api/v1/plugins?search=Newer").json().at("/data/plugins/0/id").asText()).isEqualTo("later");
+    }
+
+    @Test
+    void a_deleted_plugin_published_again_takes_the_new_version_as_current_even_when_it_is_older() {
+        published(api, TestPackages.plugin("phoenix", "2.0.0").name("Phoenix Two").zip(files));
+        assertThat(api.delete("/api/v1/plugins/phoenix", Accounts.OPERATOR).status()).isEqualTo(200);
+
+        published(api, TestPackages.plugin("phoenix", "1.0.0").name("Phoenix One").zip(files));
+
+        JsonNode detail = api.get("/api/v1/plugins/phoenix").json().get("data");
+        assertThat(detail.get("current_version").asText()).isEqualTo("1.0.0");
+        assertThat(detail.get("name").asText()).isEqualTo("Phoenix One");
+        assertThat(versions(detail.get("versions"))).containsExactly("1.0.0");
+    }
+
+    private List<String> taggedIds(String tag) {
+        List<String> ids = new ArrayList<>();
+        api.get("/api/v1/plugins?tag=" + tag).json().at("/data/plugins").forEach(p -> ids.add(p.get("id").asText()));
+        return ids;
     }
 }
