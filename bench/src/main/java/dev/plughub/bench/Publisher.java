@@ -3,16 +3,13 @@ package dev.plughub.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Publishes packages with {@code POST /api/v1/plugins/upload} (multipart field {@code plugin_file}),
- * authenticated by the operator key in {@code X-API-Key}. Safe to share between threads.
+ * authenticated by the operator key in {@code X-API-Key}, over a {@link PlainHttp} connection per
+ * thread. Safe to share between threads.
  */
 final class Publisher {
 
@@ -23,31 +20,26 @@ final class Publisher {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final URI uploadUri;
+    private static final String UPLOAD = "/api/v1/plugins/upload";
+
+    /** A connection per thread that publishes (the seeder publishes from several at once). */
+    private final ThreadLocal<PlainHttp> connections;
     private final String apiKey;
 
     Publisher(String registry, String apiKey) {
-        this.uploadUri = URI.create(registry + "/api/v1/plugins/upload");
+        URI base = URI.create(registry);
+        this.connections = ThreadLocal.withInitial(() -> new PlainHttp(base));
         this.apiKey = apiKey;
     }
 
     /** Sends one package. The body is built before the clock starts, so only the exchange is timed. */
-    Outcome publish(String fileName, byte[] zip) throws IOException, InterruptedException {
+    Outcome publish(String fileName, byte[] zip) throws IOException {
         String boundary = "plughub-bench-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         byte[] body = multipart(boundary, fileName, zip);
-        HttpRequest request = HttpRequest.newBuilder(uploadUri)
-                .timeout(Duration.ofMinutes(2))
-                .header("X-API-Key", apiKey)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Outcome(response.statusCode(), response.body(), System.nanoTime() - start);
+        PlainHttp.Answer answer = connections.get().post(UPLOAD, body, "X-API-Key: " + apiKey,
+                "Content-Type: multipart/form-data; boundary=" + boundary);
+        return new Outcome(answer.status(), answer.body(), System.nanoTime() - start);
     }
 
     private static byte[] multipart(String boundary, String fileName, byte[] zip) {
