@@ -13,7 +13,7 @@ echo '{"id":"ab-download","name":"AB","version":"1.0.0","description":"A/B"}' > 
 for round in $(seq 1 "${ROUNDS:-3}"); do
   for mode in true false; do
     rm -rf "$work/data"
-    PLUGHUB_API_KEY=k PLUGHUB_COUNT_DOWNLOADS=$mode PLUGHUB_RATE_QUERIES_PER_MIN=0 PLUGHUB_RATE_DOWNLOADS_PER_MIN=0 \
+    PLUGHUB_API_KEY=k PLUGHUB_AOT_TRAINING=foreground PLUGHUB_COUNT_DOWNLOADS=$mode PLUGHUB_RATE_QUERIES_PER_MIN=0 PLUGHUB_RATE_DOWNLOADS_PER_MIN=0 \
       PLUGHUB_RATE_UPLOADS_PER_HOUR=0 PLUGHUB_RATE_RATINGS_PER_HOUR=0 \
       "$root/plughub" serve --host 127.0.0.1 --port "$port" --data-dir "$work/data" > "$work/server.log" 2>&1 &
     pid=$!

@@ -151,7 +151,8 @@ await_health() {
 first_launch_ms=""
 if [[ -z "${SERVER_MAIN:-}" ]]; then
   t0=$(date +%s%N)
-  env PLUGHUB_RATE_QUERIES_PER_MIN=0 "${launch[@]}" --host 127.0.0.1 --port "$port" --data-dir "$work/first-launch" \
+  env PLUGHUB_RATE_QUERIES_PER_MIN=0 PLUGHUB_AOT_TRAINING=foreground "${launch[@]}" --host 127.0.0.1 --port "$port" \
+      --data-dir "$work/first-launch" \
       >"$work/first-launch.log" 2>&1 &
   first_pid=$!
   for _ in $(seq 1 6000); do
