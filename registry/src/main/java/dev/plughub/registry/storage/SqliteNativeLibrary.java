@@ -1,5 +1,6 @@
 package dev.plughub.registry.storage;
 
+import dev.plughub.core.files.UserFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,11 +43,7 @@ final class SqliteNativeLibrary {
     }
 
     static Optional<Path> cacheFolder(Map<String, String> env) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        String home = System.getProperty("user.home");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : home != null && !home.isBlank() ? Path.of(home, ".cache") : null;
-        return Optional.ofNullable(base).map(b -> b.resolve("plughub").resolve("sqlite-" + SQLiteJDBCLoader.getVersion()));
+        return UserFolders.cacheHome(env).map(b -> b.resolve("plughub").resolve("sqlite-" + SQLiteJDBCLoader.getVersion()));
     }
 
     private static void unpackInto(Path folder) {
