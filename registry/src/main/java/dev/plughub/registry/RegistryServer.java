@@ -41,6 +41,7 @@ import dev.plughub.registry.downloads.VersionLookup;
 import dev.plughub.registry.http.BeforeRule;
 import dev.plughub.registry.http.HeadRoutes;
 import dev.plughub.registry.http.HttpErrors;
+import dev.plughub.registry.http.InlineAnswers;
 import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.JsonBodies;
 import dev.plughub.registry.http.LoopbackTunedConnector;
@@ -244,9 +245,13 @@ public final class RegistryServer implements AutoCloseable {
                 cfg.jetty.multipartConfig.maxFileSize(config.maxPackageBytes(), SizeUnit.BYTES);
                 cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxPackageBytes() + 1024 * 1024, SizeUnit.BYTES);
                 cfg.jetty.modifyServer(server -> {
-                    server.insertHandler(new CachedDetails(catalogCache, beforeRules));   // in front of Javalin
-                    server.insertHandler(new MappedDownloads(downloadLookup, packageFiles, downloadCounter,
-                            config.trustedProxies(), beforeRules));   // in front of CachedDetails
+                    CachedDetails details = new CachedDetails(catalogCache, beforeRules);
+                    MappedDownloads downloads = new MappedDownloads(downloadLookup, packageFiles, downloadCounter,
+                            config.trustedProxies(), beforeRules);
+                    server.insertHandler(details);   // in front of Javalin
+                    server.insertHandler(downloads);   // in front of CachedDetails
+                    // On the selector thread: what both can answer from memory, the rest to a virtual thread.
+                    server.insertHandler(new InlineAnswers(List.of(downloads, details)));
                     server.insertHandler(new GracefulHandler());
                     server.insertHandler(httpStatistics);   // outermost: every answer is counted, errors included
                     server.setStopTimeout(20_000);

@@ -3,6 +3,7 @@ package dev.plughub.registry.catalog;
 import dev.plughub.core.manifest.PluginId;
 import dev.plughub.registry.http.BeforeRule;
 import dev.plughub.registry.http.FastPathRules;
+import dev.plughub.registry.http.InlineAnswers;
 import dev.plughub.registry.http.PluginRead;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -20,10 +21,11 @@ import org.eclipse.jetty.util.Callback;
  * more than the rest of such a request put together. It answers only when the serialized detail is
  * already cached and every {@link BeforeRule} leaves the request alone or applies itself here (the
  * rate limit on queries, for a client without credentials); everything else goes
- * on to Javalin untouched, where the route fills the cache. The answer is the route's answer, byte
+ * on to Javalin untouched, where the route fills the cache. {@link InlineAnswers} asks it first on
+ * Jetty's selector thread ({@link #answerFromMemory}); it asks no rule there that would wait on a database. The answer is the route's answer, byte
  * for byte: the cached body, its type and its length (the connector adds the rest to both).
  */
-public final class CachedDetails extends Handler.Wrapper {
+public final class CachedDetails extends Handler.Wrapper implements InlineAnswers.FastPath {
 
     private static final String PREFIX = "/api/v1/plugins/";
 
@@ -37,10 +39,20 @@ public final class CachedDetails extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        return answer(request, response, callback, false) || super.handle(request, response, callback);
+    }
+
+    @Override
+    public boolean answerFromMemory(Request request, Response response, Callback callback) {
+        return answer(request, response, callback, true);
+    }
+
+    /** Answers from the cache and returns true, or leaves the request alone and returns false. */
+    private boolean answer(Request request, Response response, Callback callback, boolean memoryOnly) {
         Optional<String> pluginId = pluginId(request);
-        Optional<byte[]> body = pluginId.flatMap(id -> answerable(id, request));
+        Optional<byte[]> body = pluginId.flatMap(id -> answerable(id, request, memoryOnly));
         if (body.isEmpty() || !rules.admit(new PluginRead.Detail(pluginId.get()), request, response.getHeaders())) {
-            return super.handle(request, response, callback);
+            return false;
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -64,11 +76,12 @@ public final class CachedDetails extends Handler.Wrapper {
     }
 
     /** The cached answer when this request may have it; empty sends the request the full way. */
-    private Optional<byte[]> answerable(String pluginId, Request request) {
+    private Optional<byte[]> answerable(String pluginId, Request request, boolean memoryOnly) {
         if (cache.cachedDetail(pluginId).isEmpty()) {
             return Optional.empty();   // the route loads it, and caches it for the requests after this one
         }
-        if (!rules.allow(new PluginRead.Detail(pluginId), request.getHeaders())) {
+        PluginRead.Detail read = new PluginRead.Detail(pluginId);
+        if (!(memoryOnly ? rules.allowInMemory(read, request.getHeaders()) : rules.allow(read, request.getHeaders()))) {
             return Optional.empty();
         }
         return cache.cachedDetail(pluginId);   // again: a rule may have just dropped what another node changed

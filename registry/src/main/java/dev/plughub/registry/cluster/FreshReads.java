@@ -49,6 +49,12 @@ public final class FreshReads implements BeforeRule {
         return true;
     }
 
+    /** The stamp is in the shared database: reads on the selector thread would wait for it. */
+    @Override
+    public boolean decidesInMemory() {
+        return false;
+    }
+
     void check(Context ctx) {
         if (!UNCACHED.contains(ctx.path())) {
             catchUp();

@@ -4,6 +4,7 @@ import dev.plughub.core.manifest.PluginId;
 import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.http.BeforeRule;
 import dev.plughub.registry.http.FastPathRules;
+import dev.plughub.registry.http.InlineAnswers;
 import dev.plughub.registry.http.PluginRead;
 import dev.plughub.registry.ratelimit.ClientKey;
 import dev.plughub.registry.ratelimit.TrustedProxies;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * headers (set by {@link DownloadRoutes#describe}) and bytes, and the download is counted the same way,
  * once the whole body is written.
  */
-public final class MappedDownloads extends Handler.Wrapper {
+public final class MappedDownloads extends Handler.Wrapper implements InlineAnswers.FastPath {
 
     private static final Logger log = LoggerFactory.getLogger(MappedDownloads.class);
     private static final String PREFIX = "/api/v1/plugins/";
@@ -59,10 +60,20 @@ public final class MappedDownloads extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Answer answer = answerable(request);
+        return answer(request, response, callback, false) || super.handle(request, response, callback);
+    }
+
+    @Override
+    public boolean answerFromMemory(Request request, Response response, Callback callback) {
+        return answer(request, response, callback, true);
+    }
+
+    /** Sends the mapped package and returns true, or leaves the request alone and returns false. */
+    private boolean answer(Request request, Response response, Callback callback, boolean memoryOnly) {
+        Answer answer = answerable(request, memoryOnly);
         HttpFields.Mutable headers = response.getHeaders();
         if (answer == null || !rules.admit(new PluginRead.Download(answer.version().pluginId()), request, headers)) {
-            return super.handle(request, response, callback);
+            return false;
         }
         response.setStatus(200);
         DownloadRoutes.describe(headers::put, answer.version(), answer.requested());
@@ -80,8 +91,12 @@ public final class MappedDownloads extends Handler.Wrapper {
         return true;
     }
 
-    /** What to send, when this request may have it from here; null sends it the full way. */
-    private Answer answerable(Request request) {
+    /**
+     * What to send, when this request may have it from here; null sends it the full way. With
+     * {@code memoryOnly} nothing is looked up or mapped that is not already: that is left to the
+     * request's second try, off the selector thread.
+     */
+    private Answer answerable(Request request, boolean memoryOnly) {
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath();
         if (!"GET".equals(request.getMethod()) || path == null || !path.startsWith(PREFIX) || !path.endsWith(SUFFIX)
@@ -105,8 +120,16 @@ public final class MappedDownloads extends Handler.Wrapper {
         if (headers.contains(Authenticator.API_KEY_HEADER)) {
             return null;
         }
-        if (!rules.allow(new PluginRead.Download(pluginId), headers)) {
+        PluginRead.Download read = new PluginRead.Download(pluginId);
+        if (!(memoryOnly ? rules.allowInMemory(read, headers) : rules.allow(read, headers))) {
             return null;
+        }
+        if (memoryOnly) {
+            return versions.cached(pluginId, requested)
+                    .flatMap(version -> files.mappedAlready(version.sha256())
+                            .filter(bytes -> bytes.remaining() == version.fileSize())
+                            .map(bytes -> new Answer(version, requested, bytes)))
+                    .orElse(null);
         }
         try {
             ServedVersion version = versions.find(pluginId, requested);

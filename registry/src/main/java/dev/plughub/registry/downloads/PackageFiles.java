@@ -97,6 +97,13 @@ public final class PackageFiles {
                 : Optional.empty();
     }
 
+    /** {@link #mappedWhole} when the blob is mapped already: no file is opened. */
+    public Optional<ByteBuffer> mappedAlready(String sha256) {
+        return mapped.getIfPresent(sha256) instanceof Mapped whole && whole.pieces().size() == 1
+                ? Optional.of(whole.pieces().getFirst().slice())
+                : Optional.empty();
+    }
+
     /** A URL the client may fetch the blob from itself, when the store hands downloads off (S3 with presign=true). */
     public Optional<URI> presigned(ServedVersion version) {
         return blobs.presignedDownload(version.sha256(), version.fileName(), version.mediaType());

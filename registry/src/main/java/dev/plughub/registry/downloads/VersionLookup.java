@@ -67,6 +67,21 @@ public final class VersionLookup {
         return answer.version();
     }
 
+    /**
+     * {@link #find}'s answer when it is in memory and current, without asking the database; empty
+     * otherwise (an unknown or refused version included: {@link #find} says why).
+     */
+    public Optional<ServedVersion> cached(String pluginId, String version) {
+        if (!PluginId.isValid(pluginId)) {
+            return Optional.empty();
+        }
+        Answer answer = answers.getIfPresent(new Key(pluginId, namesVersion(version) ? version.strip() : ""));
+        if (answer == null || answer.generation() != generation.get() || answer.failure() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(answer.version());
+    }
+
     /** Forgets every answer (cheaply: answers from an older generation are not used again). */
     public void catalogChanged() {
         generation.incrementAndGet();

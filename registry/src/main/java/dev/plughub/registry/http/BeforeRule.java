@@ -32,6 +32,15 @@ public interface BeforeRule {
     }
 
     /**
+     * Whether {@link #leavesAlone}, {@link #appliesFast} and {@link #admit} can answer right now from
+     * memory, without waiting on a database: only then may a fast path run on Jetty's selector
+     * thread ({@link InlineAnswers}), which every connection shares.
+     */
+    default boolean decidesInMemory() {
+        return true;
+    }
+
+    /**
      * Applies the rule in a fast path that has its answer ready, adding the rule's headers to the
      * answer's; called for every rule, so one that leaves {@code read} alone just says yes. False
      * sends the request the full way after all, where the before-handler answers for itself (the

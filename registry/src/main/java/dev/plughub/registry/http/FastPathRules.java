@@ -33,6 +33,16 @@ public final class FastPathRules {
         }
     }
 
+    /** {@link #allow}, on the selector thread: false too when a rule would have to wait on its database. */
+    public boolean allowInMemory(PluginRead read, HttpFields headers) {
+        for (BeforeRule rule : rules) {
+            if (!rule.decidesInMemory()) {
+                return false;
+            }
+        }
+        return allow(read, headers);
+    }
+
     /** Applies the rules in the fast path about to answer; false sends the request the full way. */
     public boolean admit(PluginRead read, Request request, HttpFields.Mutable answer) {
         try {

@@ -75,6 +75,13 @@ public final class BannedPlugins implements BeforeRule {
         return !bannedIds().contains(read.pluginId());
     }
 
+    /** Only while the banned ids read last are fresh: reading them again waits on the database. */
+    @Override
+    public boolean decidesInMemory() {
+        Snapshot s = snapshot;
+        return s != null && clock.millis() - s.loadedAt() < FRESHNESS.toMillis();
+    }
+
     /** Forgets the ids, so the next request reads them again (a status changed). */
     public void invalidate() {
         snapshot = null;
