@@ -21,9 +21,10 @@ import org.eclipse.jetty.util.Callback;
  * more than the rest of such a request put together. It answers only when the serialized detail is
  * already cached and every {@link BeforeRule} leaves the request alone or applies itself here (the
  * rate limit on queries, for a client without credentials); everything else goes
- * on to Javalin untouched, where the route fills the cache. {@link InlineAnswers} asks it first on
- * Jetty's selector thread ({@link #answerFromMemory}); it asks no rule there that would wait on a database. The answer is the route's answer, byte
+ * on to Javalin untouched, where the route fills the cache. The answer is the route's answer, byte
  * for byte: the cached body, its type and its length (the connector adds the rest to both).
+ * {@link InlineAnswers} asks it first on Jetty's selector thread ({@link #answerFromMemory}), where
+ * it asks no rule that would wait on a database.
  */
 public final class CachedDetails extends Handler.Wrapper implements InlineAnswers.FastPath {
 
