@@ -92,14 +92,17 @@ public final class PackageFiles {
         if (body == null && blobs.localFile(sha256).isPresent()) {
             body = open(sha256, size).orElse(null);   // maps it, for this request and the next
         }
-        return body instanceof Mapped whole && whole.pieces().size() == 1
-                ? Optional.of(whole.pieces().getFirst().slice())
-                : Optional.empty();
+        return wholeView(body);
     }
 
     /** {@link #mappedWhole} when the blob is mapped already: no file is opened. */
     public Optional<ByteBuffer> mappedAlready(String sha256) {
-        return mapped.getIfPresent(sha256) instanceof Mapped whole && whole.pieces().size() == 1
+        return wholeView(mapped.getIfPresent(sha256));
+    }
+
+    /** A fresh view of a body mapped in one piece; empty for any other (or none). */
+    private static Optional<ByteBuffer> wholeView(Body body) {
+        return body instanceof Mapped whole && whole.pieces().size() == 1
                 ? Optional.of(whole.pieces().getFirst().slice())
                 : Optional.empty();
     }

@@ -50,7 +50,7 @@ public final class VersionLookup {
         if (!PluginId.isValid(pluginId)) {
             throw pluginNotFound(pluginId);
         }
-        Key key = new Key(pluginId, namesVersion(version) ? version.strip() : "");
+        Key key = keyOf(pluginId, version);
         if (key.version().length() > Version.MAX_LENGTH) {
             throw versionNotFound(key);
         }
@@ -75,11 +75,16 @@ public final class VersionLookup {
         if (!PluginId.isValid(pluginId)) {
             return Optional.empty();
         }
-        Answer answer = answers.getIfPresent(new Key(pluginId, namesVersion(version) ? version.strip() : ""));
+        Answer answer = answers.getIfPresent(keyOf(pluginId, version));
         if (answer == null || answer.generation() != generation.get() || answer.failure() != null) {
             return Optional.empty();
         }
         return Optional.of(answer.version());
+    }
+
+    /** The answer's key: the version as named, or "" for the default one. */
+    private static Key keyOf(String pluginId, String version) {
+        return new Key(pluginId, namesVersion(version) ? version.strip() : "");
     }
 
     /** Forgets every answer (cheaply: answers from an older generation are not used again). */
