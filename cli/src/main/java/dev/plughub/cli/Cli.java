@@ -41,8 +41,7 @@ public final class Cli {
      * The subcommands a run of these arguments can reach. The root command has no positional
      * parameters and no option that takes a value, so its first argument that is not an option names
      * the subcommand picocli will run; only that one is built. Building a subcommand's model is
-     * reflection over its annotations in code that runs interpreted at start-up (picocli's classes
-     * are too old a class-file version for the JVM's start-up cache), and all of them cost
+     * reflection over its annotations in code that runs interpreted at start-up, and all of them cost
      * {@code plughub serve} about a fifth of a second. Anything else (no subcommand, an unknown or
      * misspelt one, {@code help}) gets them all, so that help and suggestions list every one.
      */
