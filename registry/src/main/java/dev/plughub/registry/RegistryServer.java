@@ -126,7 +126,8 @@ public final class RegistryServer implements AutoCloseable {
             Files.createDirectories(uploadDir);
             Clock clock = Clock.systemUTC();
 
-            Database db = Database.open(config.database(), dataDir.resolve("plughub.db"));   // SQLite unless PLUGHUB_DATABASE_URL
+            // SQLite unless PLUGHUB_DATABASE_URL; opened on a thread of its own while the rest is set up
+            Database db = Database.opening(config.database(), dataDir.resolve("plughub.db"));
             resources.add(db);
             BlobStore blobs = BlobStores.open(config.blobStore(), dataDir.resolve("packages"));
             resources.add(blobs);
@@ -286,7 +287,13 @@ public final class RegistryServer implements AutoCloseable {
                 apiDocs.register(cfg);
             });
             HeadRoutes.mirrorGets(app.unsafe.internalRouter);
-            app.start();
+            app.start();   // while the database may still be opening: a request meanwhile waits for it
+            try {
+                db.awaitOpen();   // a schema it must refuse or a database it cannot reach fails the start
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
             resources.add(sweeper.sweepPackagesInBackground());   // closed first: it uses the store and database
             Thread.ofVirtual().name("openapi-warm-up").start(apiDocs::warmUp);
             return new RegistryServer(config, app, resources, authenticator);

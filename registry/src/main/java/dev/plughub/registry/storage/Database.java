@@ -5,9 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,12 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteJDBCLoader;
@@ -39,26 +41,60 @@ public final class Database implements AutoCloseable {
     public record Migration(Optional<String> from, String to, int applied) {
     }
 
+    /** The writer's pool and the readers' (one and the same on PostgreSQL), once open and migrated. */
+    private record Pools(HikariDataSource writer, HikariDataSource reader) {
+    }
+
     private final Dialect dialect;
-    private final HikariDataSource writerPool;
-    private final HikariDataSource readerPool;
+    private final CompletableFuture<Pools> opening;
     private final Jdbi write;
     private final Jdbi read;
     private final DatabaseOutage outage = new DatabaseOutage(Clock.systemUTC());
 
-    private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
+    private Database(Dialect dialect, CompletableFuture<Pools> opening) {
         this.dialect = dialect;
-        this.writerPool = writerPool;
-        this.readerPool = readerPool;
-        this.write = Jdbi.create(new GuardedDataSource(writerPool, outage));
+        this.opening = opening;
+        this.write = Jdbi.create(new GuardedDataSource(opening.thenApply(Pools::writer), outage));
         // Its own Jdbi even over PostgreSQL's single pool: listeners on write() (the download look-up's
         // cache invalidation) must not fire for every read.
-        this.read = Jdbi.create(new GuardedDataSource(readerPool, outage));
+        this.read = Jdbi.create(new GuardedDataSource(opening.thenApply(Pools::reader), outage));
     }
 
     /** Opens the database the settings name (SQLite at {@code sqliteFile} when they name none), migrated. */
     public static Database open(DatabaseSettings settings, Path sqliteFile) {
-        return settings.url().isPresent() ? openPostgres(settings) : openSqlite(sqliteFile);
+        return new Database(settings.dialect(), CompletableFuture.completedFuture(openPools(settings, sqliteFile)));
+    }
+
+    /**
+     * Begins opening and migrating the database the settings name on a thread of its own and returns
+     * at once, so that the caller can set up everything else meanwhile: on a fresh JVM the connection
+     * pools and Flyway run interpreted for about half a second, on one core of the two. Statements
+     * wait until the schema is up to date; {@link #awaitOpen} waits too, and throws what opening it
+     * threw.
+     */
+    public static Database opening(DatabaseSettings settings, Path sqliteFile) {
+        return new Database(settings.dialect(), CompletableFuture.supplyAsync(() -> openPools(settings, sqliteFile),
+                task -> Thread.ofPlatform().name("database-open").daemon().start(task)));
+    }
+
+    private static Pools openPools(DatabaseSettings settings, Path sqliteFile) {
+        return settings.url().isPresent() ? postgresPools(settings) : sqlitePools(sqliteFile);
+    }
+
+    /** Waits until the database is open and migrated; throws what opening it threw. */
+    public Database awaitOpen() {
+        try {
+            opening.join();
+            return this;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -78,7 +114,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Opens (creating if needed) the SQLite database file and brings its schema up to date. */
-    public static Database openSqlite(Path file) {
+    private static Pools sqlitePools(Path file) {
         SqliteNativeLibrary.prepare();
         HikariConfig writer = new HikariConfig();
         writer.setPoolName("sqlite-writer");
@@ -99,7 +135,7 @@ public final class Database implements AutoCloseable {
         reader.setMaximumPoolSize(4);
         reader.setMinimumIdle(1);   // the others open when reads need them: opening all four slowed start-up
         reader.setConnectionInitSql("PRAGMA query_only = 1");
-        return new Database(Dialect.SQLITE, writerPool, new HikariDataSource(reader));
+        return new Pools(writerPool, new HikariDataSource(reader));
     }
 
     /**
@@ -107,7 +143,7 @@ public final class Database implements AutoCloseable {
      * nodes starting at once migrate once). Any failure becomes a {@link DatabaseSetupException} whose
      * message names what is wrong.
      */
-    public static Database openPostgres(DatabaseSettings settings) {
+    private static Pools postgresPools(DatabaseSettings settings) {
         // Migrations may rightly run for minutes, so they get a connection of their own without the
         // serving pool's read timeout.
         try (HikariDataSource migrating = postgresPool(settings, "postgresql-migrate", 3, Duration.ZERO)) {
@@ -116,7 +152,7 @@ public final class Database implements AutoCloseable {
             throw PostgresFailures.explain(settings, e);
         }
         HikariDataSource pool = postgresPool(settings, "postgresql", 10, READ_TIMEOUT);
-        return new Database(Dialect.POSTGRESQL, pool, pool);
+        return new Pools(pool, pool);
     }
 
     /** {@code plughub migrate}: brings the schema up to date without starting a server. */
@@ -175,31 +211,29 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Applies the migrations this build has, after refusing a schema that a newer build has already
+     * Applies the migrations this build has, refusing a schema that a newer build has already
      * migrated further: this build would not know its tables and could damage data it cannot read.
+     * Flyway's own validation, run before it applies anything, finds such a schema when nothing is
+     * ignored (by default it passes over migrations it does not have as "future" ones); asking
+     * Flyway first in a look of its own cost a tenth of a start.
      */
     private static Migration migrate(DataSource pool, Dialect dialect, String where) {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.folder())
                 .failOnMissingLocations(false)
+                .ignoreMigrationPatterns(new ValidatePattern[0])   // nothing: not even future migrations
                 .load();
-        if (hasMigrationHistory(pool)) {   // a new database cannot be newer; Flyway's look costs a tenth of a start
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (FlywayValidateException e) {
             refuseNewerSchema(flyway, where);
+            throw e;
         }
-        MigrateResult result = flyway.migrate();
         String to = Optional.ofNullable(result.targetSchemaVersion)
                 .or(() -> Optional.ofNullable(result.initialSchemaVersion)).orElse("0");
         return new Migration(Optional.ofNullable(result.initialSchemaVersion), to, result.migrationsExecuted);
-    }
-
-    private static boolean hasMigrationHistory(DataSource pool) {
-        try (Connection connection = pool.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
-            return tables.next();
-        } catch (SQLException e) {
-            return true;   // let Flyway look, and say what is wrong
-        }
     }
 
     private static void refuseNewerSchema(Flyway flyway, String where) {
@@ -217,10 +251,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The connection pools by name: SQLite's writer and readers, or PostgreSQL's one pool. */
+    /** The connection pools by name: SQLite's writer and readers, or PostgreSQL's one pool; none while opening. */
     public Map<String, HikariPoolMXBean> pools() {
         Map<String, HikariPoolMXBean> pools = new LinkedHashMap<>();
-        for (HikariDataSource pool : List.of(writerPool, readerPool)) {
+        if (opening.state() != Future.State.SUCCESS) {
+            return pools;
+        }
+        for (HikariDataSource pool : List.of(opening.resultNow().writer(), opening.resultNow().reader())) {
             HikariPoolMXBean bean = pool.getHikariPoolMXBean();
             if (bean != null) {
                 pools.putIfAbsent(pool.getPoolName(), bean);
@@ -266,9 +303,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (readerPool != writerPool) {
-            readerPool.close();
+        Pools open;
+        try {
+            open = opening.join();   // one still opening is closed once open
+        } catch (CompletionException e) {
+            return;   // it never opened: nothing to close
         }
-        writerPool.close();
+        if (open.reader() != open.writer()) {
+            open.reader().close();
+        }
+        open.writer().close();
     }
 }

@@ -37,8 +37,8 @@ class SilentDatabaseTest {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(root.resolve("pg")).start();
              Relay relay = new Relay(postgres.getPort())) {
             String url = "jdbc:postgresql://127.0.0.1:" + relay.port() + "/postgres";
-            try (Database db = Database.openPostgres(new DatabaseSettings(Optional.of(url), Optional.of("postgres"),
-                    Optional.empty()))) {
+            try (Database db = Database.open(new DatabaseSettings(Optional.of(url), Optional.of("postgres"),
+                    Optional.empty()), root.resolve("unused.db"))) {
                 Integer one = db.read().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
                 assertThat(one).isEqualTo(1);
 
