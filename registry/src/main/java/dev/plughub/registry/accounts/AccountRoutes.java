@@ -4,6 +4,7 @@ import dev.plughub.registry.accounts.AccountViews.TokenView;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.Envelope;
 import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.http.JsonBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -38,12 +39,12 @@ public final class AccountRoutes {
     }
 
     private void registerUser(Context ctx) {
-        var request = AccountRequests.register(ctx.bodyAsBytes());
+        var request = AccountRequests.register(JsonBodies.read(ctx));
         ctx.status(HttpStatus.CREATED).json(Envelope.of("Account created", accounts.register(request)));
     }
 
     private void login(Context ctx) {
-        var request = AccountRequests.login(ctx.bodyAsBytes());
+        var request = AccountRequests.login(JsonBodies.read(ctx));
         AccountViews.LoginView login = accounts.login(request);
         setSessionCookie(ctx, login.token(), AccountService.LOGIN_TOKEN_LIFETIME.toSeconds());
         ctx.json(Envelope.of(login));
@@ -73,7 +74,7 @@ public final class AccountRoutes {
 
     private void createToken(Context ctx) {
         Principal principal = authenticator.requireAny(ctx);
-        var request = AccountRequests.newToken(ctx.bodyAsBytes());
+        var request = AccountRequests.newToken(JsonBodies.read(ctx));
         ctx.status(HttpStatus.CREATED).json(Envelope.of(
                 "Token created: copy it now, it is not shown again", accounts.createToken(principal, request)));
     }

@@ -59,7 +59,7 @@ public final class Access {
 
     /** The request body as a JSON object; an empty body is an empty object; anything else is 400. */
     public static JsonNode body(Context ctx) {
-        return JsonBodies.objectOrEmpty(ctx.bodyAsBytes());
+        return JsonBodies.objectOrEmpty(JsonBodies.read(ctx));
     }
 
     /** A text field: absent or null is empty, blank is empty, anything but a string is a 422 of that field. */

@@ -57,7 +57,7 @@ public final class CatalogRoutes {
      * A field of the wrong type (an object for a query, a boolean for a page) is a 422 naming it.
      */
     private void search(Context ctx) {
-        JsonNode request = JsonBodies.objectOrEmpty(ctx.bodyAsBytes());
+        JsonNode request = JsonBodies.objectOrEmpty(JsonBodies.read(ctx));
         FieldErrors errors = new FieldErrors();
         List<String> tags = new ArrayList<>();
         for (String field : List.of("tags", "tag")) {

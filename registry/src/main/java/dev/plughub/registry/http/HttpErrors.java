@@ -66,8 +66,8 @@ public final class HttpErrors {
         } else if (status == 404) {
             respond(ctx, ErrorCode.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path(), Map.of());
         } else if (status == 413) {
-            respond(ctx, ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than the " + JsonBodies.MAX_BYTES
-                    + " bytes this endpoint accepts; only package uploads may be larger", Map.of("max_bytes", JsonBodies.MAX_BYTES));
+            ApiException tooLarge = JsonBodies.tooLarge();
+            respond(ctx, tooLarge.code(), tooLarge.getMessage(), tooLarge.details());
         } else {
             ctx.status(status).json(new ErrorBody(false, e.getMessage(), "HTTP_" + status, null));
         }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Request bodies that must be JSON objects: one reading, one set of 400 answers, for every route.
@@ -24,6 +26,24 @@ public final class JsonBodies {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonBodies() {
+    }
+
+    /**
+     * The request body, refused with a 413 before a byte of it is read when its Content-Length is over
+     * {@link #MAX_BYTES} (Javalin would read up to the limit first, and a client that announced more
+     * than it sends would hold the request open).
+     */
+    public static byte[] read(Context ctx) {
+        if (ctx.contentLength() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        return ctx.bodyAsBytes();
+    }
+
+    /** The 413 for a body over {@link #MAX_BYTES}. */
+    public static ApiException tooLarge() {
+        return new ApiException(ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than the " + MAX_BYTES
+                + " bytes this endpoint accepts; only package uploads may be larger", Map.of("max_bytes", MAX_BYTES));
     }
 
     /** The body as a JSON object; an empty body is a 400 too (the route needs fields). */

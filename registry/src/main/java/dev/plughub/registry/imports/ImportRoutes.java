@@ -50,7 +50,7 @@ public final class ImportRoutes {
         // credentials first: nobody may make the server fetch from the network without publish rights
         // (in development mode anyone has them, as on every publish route)
         Optional<Principal> publisher = access.publisher(ctx);
-        ImportRequest request = ImportRequest.from(JsonBodies.requireObject(ctx.bodyAsBytes()));
+        ImportRequest request = ImportRequest.from(JsonBodies.requireObject(JsonBodies.read(ctx)));
         Fetched fetched = switch (importer.fetch(request)) {
             case Fetched f -> f;
             case Refused r -> throw r.toException();

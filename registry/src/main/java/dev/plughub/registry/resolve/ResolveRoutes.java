@@ -3,6 +3,7 @@ package dev.plughub.registry.resolve;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.Envelope;
 import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.http.JsonBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class ResolveRoutes {
     }
 
     private void resolve(Context ctx) {
-        switch (service.resolve(ResolveRequest.read(ctx.bodyAsBytes()))) {
+        switch (service.resolve(ResolveRequest.read(JsonBodies.read(ctx)))) {
             case Resolution.Plan plan -> ctx.json(Envelope.of(new PlanAnswer(
                     plan.installOrder().stream().map(PlanStep::of).toList())));
             case Resolution.Conflict conflict -> throw new ApiException(ErrorCode.DEPENDENCY_CONFLICT,

@@ -5,6 +5,7 @@ import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.accounts.TokenScope;
 import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.Envelope;
+import dev.plughub.registry.http.JsonBodies;
 import dev.plughub.registry.http.PageRequest;
 import dev.plughub.registry.reviews.ReviewService.Saved;
 import io.javalin.config.RoutesConfig;
@@ -41,7 +42,7 @@ public final class ReviewRoutes {
 
     private void rate(Context ctx) {
         Principal principal = authenticator.require(ctx, TokenScope.REVIEW);
-        Saved saved = reviews.submit(ctx.pathParam("id"), principal, ReviewRequests.rating(ctx.bodyAsBytes()));
+        Saved saved = reviews.submit(ctx.pathParam("id"), principal, ReviewRequests.rating(JsonBodies.read(ctx)));
         ctx.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).json(Envelope.of(
                 saved.created() ? "Rating created successfully" : "Rating updated successfully",
                 saved.row().saved(saved.pluginId())));
@@ -49,7 +50,7 @@ public final class ReviewRoutes {
 
     private void review(Context ctx) {
         Principal principal = authenticator.require(ctx, TokenScope.REVIEW);
-        Saved saved = reviews.submit(ctx.pathParam("id"), principal, ReviewRequests.review(ctx.bodyAsBytes()));
+        Saved saved = reviews.submit(ctx.pathParam("id"), principal, ReviewRequests.review(JsonBodies.read(ctx)));
         ctx.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).json(Envelope.of(
                 saved.created() ? "Review created successfully" : "Review updated successfully",
                 saved.row().review(saved.pluginId())));
@@ -57,7 +58,7 @@ public final class ReviewRoutes {
 
     private void vote(Context ctx) {
         Principal principal = authenticator.require(ctx, TokenScope.REVIEW);
-        boolean helpful = ReviewRequests.vote(ctx.bodyAsBytes());
+        boolean helpful = ReviewRequests.vote(JsonBodies.read(ctx));
         ctx.json(Envelope.of("Vote recorded", reviews.vote(ctx.pathParam("id"), ctx.pathParam("review_id"),
                 principal, helpful)));
     }

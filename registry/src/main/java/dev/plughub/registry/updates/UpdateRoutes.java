@@ -1,6 +1,7 @@
 package dev.plughub.registry.updates;
 
 import dev.plughub.registry.http.Envelope;
+import dev.plughub.registry.http.JsonBodies;
 import io.javalin.config.RoutesConfig;
 
 /** {@code POST /api/v1/updates} (update checks) and {@code GET /api/v1/versions/by-hash/{sha256}} (which file is this). */
@@ -15,7 +16,7 @@ public final class UpdateRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/updates", ctx -> ctx.json(Envelope.of(updates.check(UpdateRequest.read(ctx.bodyAsBytes())))));
+        routes.post("/api/v1/updates", ctx -> ctx.json(Envelope.of(updates.check(UpdateRequest.read(JsonBodies.read(ctx))))));
         routes.get("/api/v1/versions/by-hash/{sha256}", ctx -> ctx.json(Envelope.of(hashes.find(ctx.pathParam("sha256")))));
     }
 }

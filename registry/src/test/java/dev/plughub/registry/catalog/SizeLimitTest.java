@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +71,27 @@ class SizeLimitTest {
                 headers.append(line).append('\n');
             }
             assertThat(headers.toString().toLowerCase(Locale.ROOT)).contains("content-type: application/json");
+        }
+    }
+
+    @Test
+    void a_json_body_declared_over_its_limit_is_answered_413_before_it_is_sent() throws Exception {
+        for (String route : List.of("/api/v1/auth/register", "/api/v1/plugins/search", "/api/v1/updates")) {
+            try (Socket socket = new Socket("127.0.0.1", registry.server().port())) {
+                socket.setSoTimeout(5_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + route + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 5000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                // One byte of the 5 MB: an answer now proves it was decided on the header alone.
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(in.readLine()).as(route).startsWith("HTTP/1.1 413");
+                StringBuilder answer = new StringBuilder();
+                for (String line; (line = in.readLine()) != null && !line.startsWith("{"); ) {
+                    answer.append(line).append('\n');
+                }
+                assertThat(answer.toString().toLowerCase(Locale.ROOT)).contains("content-type: application/json");
+            }
         }
     }
 
