@@ -43,7 +43,7 @@ public final class Authenticator {
     /**
      * The principal the request carries credentials for, or empty when it carries none. Credentials
      * that are present but wrong, expired, revoked or belong to a disabled user are a 401
-     * ({@code INVALID_TOKEN}), never silently ignored.
+     * ({@code INVALID_TOKEN}); only reads anyone may make pass over them ({@link #authenticateIfValid}).
      */
     public Optional<Principal> authenticate(Context ctx) {
         Object known = ctx.attribute(PRINCIPAL_ATTRIBUTE);
@@ -53,6 +53,22 @@ public final class Authenticator {
         Optional<Principal> principal = resolve(ctx);
         principal.ifPresent(p -> ctx.attribute(PRINCIPAL_ATTRIBUTE, p));
         return principal;
+    }
+
+    /**
+     * For reads that anyone may make, where credentials only change what is shown (lists show admins
+     * the banned plugins, and owners their own): the principal of good credentials, else empty.
+     * Credentials that are wrong, expired or revoked are not refused here: the read is answered as it
+     * is to everyone, with {@code WWW-Authenticate: Bearer error="invalid_token"} saying the token was
+     * not taken. A client that holds a stale token (or seed 001's clients, which send one on every
+     * call) still reads what everyone can; a route that needs the principal refuses it with a 401.
+     */
+    public Optional<Principal> authenticateIfValid(Context ctx) {
+        try {
+            return authenticate(ctx);
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
     }
 
     /** The principal, which must exist (401 {@code AUTH_REQUIRED}) and hold {@code scope} (403 {@code FORBIDDEN}). */

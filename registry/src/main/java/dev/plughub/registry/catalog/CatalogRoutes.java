@@ -95,7 +95,7 @@ public final class CatalogRoutes {
 
     /** Admins see banned plugins in lists, owners their own; everyone else sees neither. */
     private Viewer viewer(Context ctx) {
-        return authenticator.authenticate(ctx).map(p -> new Viewer(p.isAdmin(), p.userId())).orElse(Viewer.ANONYMOUS);
+        return authenticator.authenticateIfValid(ctx).map(p -> new Viewer(p.isAdmin(), p.userId())).orElse(Viewer.ANONYMOUS);
     }
 
     /** A string field; absent and null are empty, any other type an error. */

@@ -97,7 +97,7 @@ public final class BannedPlugins implements BeforeRule {
             return;
         }
         String pluginId = read.get();
-        Optional<Principal> viewer = authenticator.authenticate(ctx);
+        Optional<Principal> viewer = authenticator.authenticateIfValid(ctx);
         if (viewer.isPresent() && viewer.get().isAdmin()) {
             return;
         }

@@ -2,7 +2,6 @@ package dev.plughub.registry.ratelimit;
 
 import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
-import dev.plughub.registry.http.ApiException;
 import io.javalin.http.Context;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -30,15 +29,8 @@ public final class ClientKey {
 
     /** The key of a request's client: its user when the credentials are good, else its address. */
     public static String of(Authenticator authenticator, Context ctx) {
-        Optional<Principal> principal = Optional.empty();
-        if (ctx.header("Authorization") != null || ctx.header(Authenticator.API_KEY_HEADER) != null) {
-            try {
-                principal = authenticator.authenticate(ctx);
-            } catch (ApiException e) {
-                principal = Optional.empty();   // bad credentials count as the address
-            }
-        }
-        return of(principal, TrustedProxies.clientAddress(ctx));
+        // bad credentials count as the address
+        return of(authenticator.authenticateIfValid(ctx), TrustedProxies.clientAddress(ctx));
     }
 
     /** The key of an unauthenticated client from its socket address (a literal IP address). */

@@ -189,13 +189,6 @@ public final class RateLimiter implements BeforeRule {
 
     /** Credentials are looked at only when sent; bad ones are left for the route to refuse. */
     private Optional<Principal> principal(Context ctx) {
-        if (ctx.header("Authorization") == null && ctx.header(Authenticator.API_KEY_HEADER) == null) {
-            return Optional.empty();
-        }
-        try {
-            return authenticator.authenticate(ctx);
-        } catch (ApiException e) {
-            return Optional.empty();
-        }
+        return authenticator.authenticateIfValid(ctx);
     }
 }
