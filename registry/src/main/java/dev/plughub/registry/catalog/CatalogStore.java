@@ -148,16 +148,26 @@ public final class CatalogStore {
     }
 
     /** Whether the plugin already has this version (deleted or not): published versions are never reused. */
-    public boolean versionExists(String pluginId, Version version) {
-        return db.read().withHandle(h -> h.createQuery("""
-                        SELECT count(*) FROM plugin_versions v JOIN plugins p ON p.id = v.plugin_pk
-                        WHERE p.plugin_id = :id AND v.version_key = :key""")
-                .bind("id", pluginId).bind("key", versionKey(version)).mapTo(Long.class).one() > 0);
+    /** Whether any version, deleted or not, has the package of this SHA-256 (hex). */
+    public boolean packageReferenced(String sha256) {
+        return db.read().withHandle(h -> h.createQuery("SELECT 1 FROM plugin_versions WHERE sha256 = :sha LIMIT 1")
+                .bind("sha", sha256).mapTo(Integer.class).findFirst().isPresent());
     }
 
-    public boolean versionExists(Handle h, long pluginPk, Version version) {
-        return h.createQuery("SELECT count(*) FROM plugin_versions WHERE plugin_pk = :pk AND version_key = :key")
-                .bind("pk", pluginPk).bind("key", versionKey(version)).mapTo(Long.class).one() > 0;
+    /**
+     * The version already published (deleted or not) with the precedence of {@code version}, as it was
+     * written: build metadata does not tell versions apart, so {@code 1.0.0+build.2} finds {@code 1.0.0+build.1}.
+     */
+    public Optional<String> existingVersion(String pluginId, Version version) {
+        return db.read().withHandle(h -> h.createQuery("""
+                        SELECT v.version FROM plugin_versions v JOIN plugins p ON p.id = v.plugin_pk
+                        WHERE p.plugin_id = :id AND v.version_key = :key""")
+                .bind("id", pluginId).bind("key", versionKey(version)).mapTo(String.class).findFirst());
+    }
+
+    public Optional<String> existingVersion(Handle h, long pluginPk, Version version) {
+        return h.createQuery("SELECT version FROM plugin_versions WHERE plugin_pk = :pk AND version_key = :key")
+                .bind("pk", pluginPk).bind("key", versionKey(version)).mapTo(String.class).findFirst();
     }
 
     /** A plugin's versions that are not deleted, newest first by SemVer. */

@@ -74,12 +74,30 @@ public final class PublishService {
             PublishOutcome outcome = record(pkg, request);
             if (outcome instanceof Accepted) {
                 cache.invalidate(manifest.id());
+            } else {
+                removeIfUnreferenced(pkg.sha256());
             }
             return outcome;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the package", e);
         } finally {
             deleteQuietly(request);
+        }
+    }
+
+    /**
+     * A publish refused after it stored its file lost a race: another publish of the same plugin
+     * claimed the version (or the new id) a moment earlier, and refusing it left its file behind.
+     * Identical bytes carry an identical manifest, so the file is either the winner's too, and a
+     * version references it, or nobody's, and it goes now rather than at the next start-up sweep.
+     */
+    private void removeIfUnreferenced(String sha256) {
+        try {
+            if (!store.packageReferenced(sha256)) {
+                blobs.delete(sha256);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the start-up sweep removes it
         }
     }
 
@@ -93,7 +111,7 @@ public final class PublishService {
         if (denied.isPresent()) {
             return denied;
         }
-        return store.versionExists(manifest.id(), manifest.version()) ? Optional.of(versionExists(manifest)) : Optional.empty();
+        return store.existingVersion(manifest.id(), manifest.version()).map(existing -> versionExists(manifest, existing));
     }
 
     private PublishOutcome record(PluginPackage pkg, PublishRequest request) {
@@ -130,7 +148,7 @@ public final class PublishService {
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                return versionExists(manifest); // another node inserted the same version first
+                return versionExists(manifest, manifest.version().toString()); // another node inserted it first
             }
             throw e;
         }
@@ -142,8 +160,9 @@ public final class PublishService {
         if (denied.isPresent()) {
             return denied;
         }
-        if (store.versionExists(h, plugin.pk(), manifest.version())) {
-            return Optional.of(versionExists(manifest));
+        Optional<String> existing = store.existingVersion(h, plugin.pk(), manifest.version());
+        if (existing.isPresent()) {
+            return Optional.of(versionExists(manifest, existing.get()));
         }
         if (plugin.deletedAt().isPresent()) {
             store.revive(h, plugin.pk());
@@ -163,10 +182,15 @@ public final class PublishService {
                 "Forbidden: only owners can publish new versions of " + plugin.pluginId(), Map.of()));
     }
 
-    private static Rejected versionExists(PluginManifest manifest) {
-        return new Rejected(ErrorCode.VERSION_EXISTS, "Version " + manifest.version() + " of " + manifest.id()
-                + " already exists; published versions are immutable",
-                Map.of("plugin_id", manifest.id(), "version", manifest.version().toString()));
+    /** The 409 for a version whose precedence {@code existing} (as published) already holds. */
+    private static Rejected versionExists(PluginManifest manifest, String existing) {
+        String version = manifest.version().toString();
+        String what = existing.equals(version)
+                ? "Version " + version + " of " + manifest.id() + " already exists"
+                : "Version " + version + " of " + manifest.id() + " has the precedence of version " + existing
+                        + ", which already exists (build metadata does not tell versions apart)";
+        return new Rejected(ErrorCode.VERSION_EXISTS, what + "; published versions are immutable",
+                Map.of("plugin_id", manifest.id(), "version", version, "existing_version", existing));
     }
 
     /** When the package cannot be read and the uploader gave a digest, a wrong digest is the likelier story. */

@@ -168,7 +168,13 @@ class PublishTest extends RunningRegistry {
     @Test
     void build_metadata_does_not_make_a_new_version() {
         published(api, TestPackages.zip(files, "built", "1.0.0+build.1"));
-        assertThat(upload(api, TestPackages.zip(files, "built", "1.0.0+build.2"), OPERATOR).status()).isEqualTo(409);
+
+        ApiResponse r = upload(api, TestPackages.zip(files, "built", "1.0.0+build.2"), OPERATOR);
+
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("error").asText()).isEqualTo("Version 1.0.0+build.2 of built has the precedence of version "
+                + "1.0.0+build.1, which already exists (build metadata does not tell versions apart); published versions are immutable");
+        assertThat(r.json().at("/details/existing_version").asText()).isEqualTo("1.0.0+build.1");
     }
 
     @Test

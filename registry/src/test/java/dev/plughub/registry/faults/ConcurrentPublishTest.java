@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.testing.ApiResponse;
+import dev.plughub.registry.testing.TestBlobStores;
 import dev.plughub.registry.testing.TestPackages;
 import dev.plughub.registry.testing.TestRegistry;
 import java.nio.file.Path;
@@ -49,6 +50,10 @@ class ConcurrentPublishTest {
             ApiResponse download = registry.api().get("/api/v1/plugins/racer/download?version=1.0.0");
             assertThat(download.status()).isEqualTo(200);
             assertThat(Publishing.sha256(download.body())).isEqualTo(published);
+            for (int i = 0; i < packages.size(); i++) {   // a refused publish leaves nothing behind
+                assertThat(TestBlobStores.contains(dataDir, TestPackages.sha256(packages.get(i))))
+                        .as("package %d of the race is stored", i).isEqualTo(i == winner);
+            }
         }
     }
 
