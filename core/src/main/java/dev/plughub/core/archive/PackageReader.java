@@ -116,7 +116,7 @@ public final class PackageReader {
     private static ArchiveSignature signature(Path file) {
         try {
             return ArchiveSignature.of(file).orElseThrow(() -> new PackageException(PackageRules.NOT_AN_ARCHIVE,
-                    "the file is not an archive; " + PackageFormat.ACCEPTED));
+                    "the file does not begin as a zip, jar or gzip-compressed archive does; " + PackageFormat.ACCEPTED));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

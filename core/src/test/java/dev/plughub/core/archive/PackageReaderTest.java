@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,6 +193,23 @@ class PackageReaderTest {
         assertRefused(() -> reader.read(text, Optional.of("plugin.zip")), PackageRules.NOT_AN_ARCHIVE)
                 .hasMessageContaining(PackageFormat.ACCEPTED);
         assertRefused(() -> reader.read(Files.write(dir.resolve("empty"), new byte[0]), Optional.empty()), PackageRules.NOT_AN_ARCHIVE);
+    }
+
+    @Test
+    void an_uncompressed_tar_is_refused_without_being_called_no_archive() throws Exception {
+        Path tar = dir.resolve("plugin.tar");
+        byte[] manifest = "{\"id\": \"plain-tar\", \"name\": \"Plain\", \"version\": \"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+            TarArchiveEntry entry = new TarArchiveEntry("plugin.json");
+            entry.setSize(manifest.length);
+            out.putArchiveEntry(entry);
+            out.write(manifest);
+            out.closeArchiveEntry();
+        }
+
+        assertRefused(() -> reader.read(tar, Optional.of("plugin.tar")), PackageRules.NOT_AN_ARCHIVE)
+                .hasMessageContaining("gzip-compressed").hasMessageContaining(PackageFormat.ACCEPTED)
+                .hasMessageNotContaining("not an archive");
     }
 
     @Test
