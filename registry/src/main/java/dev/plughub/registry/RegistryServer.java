@@ -101,6 +101,9 @@ import org.jdbi.v3.core.Handles;
  */
 public final class RegistryServer implements AutoCloseable {
 
+    /** How long a stop (SIGTERM) lets requests in flight finish, a download to a slow client among them. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
     private final RegistryConfig config;
     private final Javalin app;
     private final List<AutoCloseable> resources;
@@ -236,7 +239,7 @@ public final class RegistryServer implements AutoCloseable {
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.addConnector((server, http) ->
-                        new LoopbackTunedConnector(server, http, config.host(), config.port()));
+                        new LoopbackTunedConnector(server, http, config.host(), config.port(), STOP_TIMEOUT));
                 cfg.concurrency.useVirtualThreads = true;
                 cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
                 cfg.http.prefer405over404 = true;
@@ -255,7 +258,7 @@ public final class RegistryServer implements AutoCloseable {
                     server.insertHandler(new InlineAnswers(List.of(downloads, details)));
                     server.insertHandler(new GracefulHandler());
                     server.insertHandler(httpStatistics);   // outermost: every answer is counted, errors included
-                    server.setStopTimeout(20_000);
+                    server.setStopTimeout(STOP_TIMEOUT.toMillis());
                     server.setErrorHandler(new ServerErrors());   // what Jetty answers itself, in the API's envelope
                 });
                 HttpErrors.register(cfg.routes);

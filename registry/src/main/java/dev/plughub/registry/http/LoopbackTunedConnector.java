@@ -2,6 +2,7 @@ package dev.plughub.registry.http;
 
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -30,10 +31,17 @@ public final class LoopbackTunedConnector extends ServerConnector {
 
     private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
 
-    public LoopbackTunedConnector(Server server, HttpConfiguration http, String host, int port) {
+    /**
+     * @param drain how long a stop lets requests in flight finish: also how long a connection may go
+     *              without progress once the stop has begun. Jetty's own second for that cut off a
+     *              download to a client that reads in bursts (curl --limit-rate) a few seconds into
+     *              the stop, while the stop itself would have waited for it.
+     */
+    public LoopbackTunedConnector(Server server, HttpConfiguration http, String host, int port, Duration drain) {
         super(server, new HttpConnectionFactory(withSecurityHeaders(http)));
         setHost(host);
         setPort(port);
+        setShutdownIdleTimeout(drain.toMillis());
     }
 
     private static HttpConfiguration withSecurityHeaders(HttpConfiguration http) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -35,7 +36,8 @@ class LoopbackTunedConnectorTest {
     @Test
     void aConnectionFromThisMachineGetsTheSmallFixedSendBuffer() throws Exception {
         Server server = new Server();
-        LoopbackTunedConnector connector = new LoopbackTunedConnector(server, new HttpConfiguration(), "127.0.0.1", 0);
+        LoopbackTunedConnector connector = new LoopbackTunedConnector(server, new HttpConfiguration(), "127.0.0.1", 0,
+                Duration.ofSeconds(20));
         server.addConnector(connector);
         server.setHandler(new SendBufferReport());
         server.start();
