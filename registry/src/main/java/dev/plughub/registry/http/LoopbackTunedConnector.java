@@ -3,13 +3,16 @@ package dev.plughub.registry.http;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.internal.HttpConnection;
 
 /**
  * The registry's HTTP connector. Every answer carries {@code X-Content-Type-Options: nosniff}, so a
@@ -31,17 +34,35 @@ public final class LoopbackTunedConnector extends ServerConnector {
 
     private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
 
+    private final Duration drain;
+
     /**
-     * @param drain how long a stop lets requests in flight finish: also how long a connection may go
-     *              without progress once the stop has begun. Jetty's own second for that cut off a
-     *              download to a client that reads in bursts (curl --limit-rate) a few seconds into
-     *              the stop, while the stop itself would have waited for it.
+     * @param drain how long a stop lets requests in flight finish, and so how long a connection with
+     *              a request in flight may go without progress once the stop has begun
      */
     public LoopbackTunedConnector(Server server, HttpConfiguration http, String host, int port, Duration drain) {
         super(server, new HttpConnectionFactory(withSecurityHeaders(http)));
         setHost(host);
         setPort(port);
-        setShutdownIdleTimeout(drain.toMillis());
+        this.drain = drain;
+    }
+
+    /**
+     * When a stop begins Jetty gives every connection its shutdown idle timeout (a second): that
+     * closes the kept-alive connections that wait for a next request, so the stop need not wait for
+     * them, but it also cut off a download to a client that reads in bursts (curl --limit-rate), a
+     * few seconds into a stop that would have waited for it. Connections with a request in flight get
+     * the whole drain time instead.
+     */
+    @Override
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> done = super.shutdown();
+        for (EndPoint endPoint : getConnectedEndPoints()) {
+            if (endPoint.getConnection() instanceof HttpConnection http && http.getHttpChannel().getRequest() != null) {
+                endPoint.setIdleTimeout(drain.toMillis());
+            }
+        }
+        return done;
     }
 
     private static HttpConfiguration withSecurityHeaders(HttpConfiguration http) {
