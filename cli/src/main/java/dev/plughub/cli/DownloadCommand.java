@@ -2,10 +2,12 @@ package dev.plughub.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plughub.client.Downloaded;
+import dev.plughub.client.RegistryException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,8 +28,13 @@ final class DownloadCommand extends ClientCommand {
     public Integer call() {
         PluginRef plugin = PluginRef.parse(ref);
         Path target = target();
-        Downloaded saved = options.reader(env()).download(plugin.id(), plugin.version(), target,
-                Progress.of("Downloading", options.showProgress(env()), err(), env().terminal().columns()));
+        Downloaded saved;
+        try {
+            saved = options.reader(env()).download(plugin.id(), plugin.version(), target,
+                    Progress.of("Downloading", options.showProgress(env()), err(), env().terminal().columns()));
+        } catch (RegistryException e) {
+            throw onlyPrereleases(plugin, e).orElseThrow(() -> e);
+        }
         if (options.json) {
             ObjectNode json = json().createObjectNode()
                     .put("id", plugin.id())
@@ -45,6 +52,20 @@ final class DownloadCommand extends ClientCommand {
             err().println("plughub: warning: the registry announced no checksum, so the download was not verified");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * No stable version to serve, but a pre-release: the registry's answer names it for a URL
+     * ({@code ?version=}); on the command line it is asked for as {@code ID@VERSION}.
+     */
+    private static Optional<CliException> onlyPrereleases(PluginRef plugin, RegistryException e) {
+        if (plugin.version().isPresent() || !e.details().path("newest_prerelease").isTextual()) {
+            return Optional.empty();
+        }
+        String prerelease = e.details().path("newest_prerelease").asText();
+        return Optional.of(new CliException(ExitCodes.NOT_FOUND, "Plugin " + plugin.id() + " has no stable version that"
+                + " is not yanked; its newest pre-release is " + prerelease + ": download it with 'plughub download "
+                + plugin.id() + "@" + prerelease + "'", e));
     }
 
     /** The folder or file to save to; a path ending in a separator is a folder, created if need be. */

@@ -16,7 +16,8 @@ record ErrorReport(int exitCode, String message) {
             case CliException cli -> new ErrorReport(cli.exitCode(), cli.getMessage());
             case RegistryException registry -> new ErrorReport(ExitCodes.forStatus(registry.status()), describe(registry));
             case RegistryUnreachableException unreachable -> new ErrorReport(ExitCodes.UNREACHABLE, unreachable.getMessage()
-                    + (unreachable.getMessage().startsWith("Cannot reach") ? " (is it running? start one with 'plughub serve')" : ""));
+                    + (unreachable.getMessage().startsWith("Cannot reach") && !unreachable.getMessage().contains("unknown host")
+                            ? " (is it running? start one with 'plughub serve')" : ""));
             case ChecksumMismatchException mismatch -> new ErrorReport(ExitCodes.CHECKSUM, mismatch.getMessage());
             case UncheckedIOException io -> new ErrorReport(ExitCodes.UNEXPECTED, io.getMessage());
             default -> new ErrorReport(ExitCodes.UNEXPECTED, "Unexpected " + e.getClass().getSimpleName()
@@ -34,7 +35,7 @@ record ErrorReport(int exitCode, String message) {
         if (!fields.isEmpty()) {
             line.append(": ").append(fields);
         }
-        if (e.status() == 401) {
+        if (e.status() == 401 && !e.code().equals("INVALID_CREDENTIALS")) {   // a wrong password needs no hint to log in
             line.append("; log in with 'plughub login' or pass --token");
         }
         return line.toString().replaceAll("[\\r\\n]+", " ");

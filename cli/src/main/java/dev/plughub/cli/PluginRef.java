@@ -1,5 +1,6 @@
 package dev.plughub.cli;
 
+import dev.plughub.core.version.Version;
 import java.util.Optional;
 
 /** {@code ID[@VERSION]} as the command line names a plugin or one of its versions. */
@@ -15,6 +16,14 @@ record PluginRef(String id, Optional<String> version) {
         String version = value.substring(at + 1);
         if (id.isEmpty() || version.isEmpty()) {
             throw new CliException(ExitCodes.USAGE, "Name a plugin as ID or ID@VERSION, not '" + text + "'");
+        }
+        if (!version.equalsIgnoreCase("latest")) {
+            try {
+                Version.parse(version);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, "'" + version + "' in '" + text + "' is not a version: "
+                        + e.getMessage() + " (name one exactly, as in " + id + "@1.2.3, or " + id + "@latest)");
+            }
         }
         return new PluginRef(id, Optional.of(version));
     }

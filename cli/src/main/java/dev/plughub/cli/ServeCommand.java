@@ -166,7 +166,12 @@ final class ServeCommand implements Callable<Integer> {
             }
             if (t instanceof FileSystemException fs) {
                 String where = fs.getFile() == null || Path.of(fs.getFile()).equals(config.dataDir()) ? "" : " (" + fs.getFile() + ")";
-                String why = fs.getReason() != null ? fs.getReason().toLowerCase(java.util.Locale.ROOT) : fs.getClass().getSimpleName();
+                String why = fs.getReason() != null ? fs.getReason().toLowerCase(java.util.Locale.ROOT) : switch (fs) {
+                    case java.nio.file.NoSuchFileException missing -> "no such file or folder, and it cannot be created there";
+                    case java.nio.file.FileAlreadyExistsException exists -> "a file is in the way";
+                    case java.nio.file.NotDirectoryException notFolder -> "not a folder";
+                    default -> fs.getClass().getSimpleName();
+                };
                 return "Cannot use the data folder " + config.dataDir() + ": " + why + where
                         + "; choose another with --data-dir or PLUGHUB_DATA_DIR";
             }

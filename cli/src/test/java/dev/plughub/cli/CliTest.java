@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,8 +190,32 @@ class CliTest {
     void a_wrong_password_is_an_authentication_error() {
         cli.stdin("correct horse battery\n").run("register", "-u", "cli-dave", "--password-stdin");
 
-        assertOneLineError(cli.stdin("not the password\n").run("login", "-u", "cli-dave", "--password-stdin"), ExitCodes.AUTH);
+        CliRunner.Result refused = cli.stdin("not the password\n").run("login", "-u", "cli-dave", "--password-stdin");
+        assertOneLineError(refused, ExitCodes.AUTH);
+        assertThat(refused.err()).as("no advice to log in to someone whose login failed").doesNotContain("plughub login");
     }
+
+    @Test
+    void a_version_that_is_not_one_is_a_usage_error_naming_it() {
+        for (String ref : List.of("cli-any@1.0", "cli-any@^1.0.0", "cli-any@v1.0.0", "cli-any@1.0.0@2")) {
+            CliRunner.Result result = cli.run("download", ref, "-o", "x/");
+            assertOneLineError(result, ExitCodes.USAGE);
+            assertThat(result.err()).contains("'" + ref.substring(ref.indexOf('@') + 1) + "'", "is not a version");
+        }
+    }
+
+    @Test
+    void a_plugin_with_only_pre_releases_says_how_to_download_one_on_the_command_line() throws IOException {
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+        assertThat(cli.run("publish", SamplePackage.zip(work, "cli-pre-only", "2.0.0-rc.1").toString()).exitCode()).isZero();
+
+        CliRunner.Result result = cli.run("download", "cli-pre-only", "-o", "pre/");
+
+        assertOneLineError(result, ExitCodes.NOT_FOUND);
+        assertThat(result.err()).contains("plughub download cli-pre-only@2.0.0-rc.1").doesNotContain("?version=");
+        assertThat(cli.run("download", "cli-pre-only@2.0.0-rc.1", "-o", "pre/").exitCode()).isZero();
+    }
+
 
     @Test
     void login_without_a_terminal_needs_password_stdin() {

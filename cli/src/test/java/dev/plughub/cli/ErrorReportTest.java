@@ -34,6 +34,12 @@ class ErrorReportTest {
     }
 
     @Test
+    void a_wrong_password_is_not_told_to_log_in() {
+        assertThat(ErrorReport.of(new RegistryException(401, "INVALID_CREDENTIALS", "Wrong username or password", null)).message())
+                .isEqualTo("Wrong username or password (INVALID_CREDENTIALS)");
+    }
+
+    @Test
     void an_authentication_error_says_how_to_log_in() {
         assertThat(ErrorReport.of(new RegistryException(401, "AUTH_REQUIRED", "Authentication required", null)).message())
                 .isEqualTo("Authentication required (AUTH_REQUIRED); log in with 'plughub login' or pass --token");

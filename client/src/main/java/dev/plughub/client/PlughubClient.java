@@ -376,6 +376,9 @@ public final class PlughubClient implements AutoCloseable {
             if (envelope != null && envelope.path("error").isTextual()) {
                 String code = Nodes.text(envelope, "code").orElse("HTTP_" + status);
                 String message = envelope.path("error").asText().strip();
+                if (message.contains("try again")) {   // the registry's own sentence already says when
+                    return new RegistryException(status, code, message, envelope.path("details"));
+                }
                 if (!retry.isEmpty() && message.endsWith(".")) {
                     message = message.substring(0, message.length() - 1);
                 }
@@ -394,7 +397,8 @@ public final class PlughubClient implements AutoCloseable {
         return new RegistryUnreachableException("Cannot reach the registry at " + baseUrl + ": " + describe(e), e);
     }
 
-    private static String describe(IOException e) {
+    /** What went wrong with the connection, in a few words for the end of a sentence. */
+    static String describe(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
@@ -410,11 +414,13 @@ public final class PlughubClient implements AutoCloseable {
         if (e instanceof HttpTimeoutException) {
             return "no answer in time";
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host (the name does not resolve)";
+            }
+        }
         if (e instanceof ConnectException) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof java.nio.channels.UnresolvedAddressException) {
-                return "unknown host";
-            }
             return cause.getMessage() == null ? "connection refused" : cause.getMessage().toLowerCase(Locale.ROOT);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
