@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,19 @@ class ServeCommandTest {
                 .run("serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", "a-file/data");
 
         CliTest.assertOneLineError(result, ExitCodes.USAGE);
-        assertThat(result.err()).contains("data folder");
+        assertThat(result.err()).contains("data folder").doesNotContain("Exception");
+    }
+
+    @Test
+    void a_data_folder_whose_parent_cannot_be_made_says_so_in_words() {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc, where nothing can be created");
+
+        CliRunner.Result result = new CliRunner(config, work)
+                .run("serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", "/proc/plughub-no-such/data");
+
+        CliTest.assertOneLineError(result, ExitCodes.USAGE);
+        assertThat(result.err()).contains("Cannot use the data folder /proc/plughub-no-such/data")
+                .doesNotContain("Exception");
     }
 
     private static Matcher awaitLine(CliRunner.Running serve) throws InterruptedException {
