@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
  * Work that {@link RegistryServer#start} would otherwise do on its one thread, begun on a second
  * thread while the command line is still being read. Reading it takes picocli about a tenth of a
  * second on one core (building its model of the command is reflection over annotations, in code
- * that runs interpreted at start-up), and the second core is free then. Each step sets up something that depends on no setting and that
- * start-up profiles showed on the server's path. The start does not wait for this thread: whichever
- * thread comes to a step first does it, and the other finds it done (or waits for the rest of that
- * one step). Spring Boot's BackgroundPreinitializer does the same for the same reason.
+ * that runs interpreted at start-up), and the second core is free then. Each step sets up something
+ * that depends on no setting and that start-up profiles showed on the server's path. The start does
+ * not wait for this thread: whichever thread comes to a step first does it, and the other finds it
+ * done (or waits for the rest of that one step). Spring Boot's BackgroundPreinitializer does the same
+ * for the same reason.
  *
  * <p>A step that fails is skipped: it only meant to save the start the time.
  */
