@@ -45,6 +45,7 @@ import dev.plughub.registry.http.InlineAnswers;
 import dev.plughub.registry.http.Json;
 import dev.plughub.registry.http.JsonBodies;
 import dev.plughub.registry.http.LoopbackTunedConnector;
+import dev.plughub.registry.http.RequestsInFlight;
 import dev.plughub.registry.http.ForbiddenText;
 import dev.plughub.registry.http.QueryEncoding;
 import dev.plughub.registry.http.ServerErrors;
@@ -93,6 +94,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Handles;
 
 /**
@@ -103,6 +106,8 @@ public final class RegistryServer implements AutoCloseable {
 
     /** How long a stop (SIGTERM) lets requests in flight finish, a download to a slow client among them. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryServer.class);
 
     private final RegistryConfig config;
     private final Javalin app;
@@ -236,10 +241,11 @@ public final class RegistryServer implements AutoCloseable {
             freshReads.ifPresent(beforeRules::add);   // before any route reads a cache
             beforeRules.add(bannedPlugins);   // after FreshReads: a ban on another node is seen at once
 
+            RequestsInFlight inFlight = new RequestsInFlight();   // for the connector's stop
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.addConnector((server, http) ->
-                        new LoopbackTunedConnector(server, http, config.host(), config.port(), STOP_TIMEOUT));
+                        new LoopbackTunedConnector(server, http, config.host(), config.port(), STOP_TIMEOUT, inFlight));
                 cfg.concurrency.useVirtualThreads = true;
                 cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
                 cfg.http.prefer405over404 = true;
@@ -257,6 +263,7 @@ public final class RegistryServer implements AutoCloseable {
                     // On the selector thread: what both can answer from memory, the rest to a virtual thread.
                     server.insertHandler(new InlineAnswers(List.of(downloads, details)));
                     server.insertHandler(new GracefulHandler());
+                    server.insertHandler(inFlight);
                     server.insertHandler(httpStatistics);   // outermost: every answer is counted, errors included
                     server.setStopTimeout(STOP_TIMEOUT.toMillis());
                     server.setErrorHandler(new ServerErrors());   // what Jetty answers itself, in the API's envelope
@@ -335,7 +342,13 @@ public final class RegistryServer implements AutoCloseable {
     /** Stops taking requests, lets those in flight finish, flushes buffered work, closes storage. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // requests still unanswered when the stop timeout ran out (a client that stopped reading):
+            // Jetty has closed them and stopped; what is buffered must still be written
+            log.warn("Stopped with requests still unanswered after {} s: {}", STOP_TIMEOUT.toSeconds(), e.toString());
+        }
         closeAll(resources);
     }
 

@@ -12,7 +12,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.internal.HttpConnection;
 
 /**
  * The registry's HTTP connector. Every answer carries {@code X-Content-Type-Options: nosniff}, so a
@@ -35,16 +34,20 @@ public final class LoopbackTunedConnector extends ServerConnector {
     private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
 
     private final Duration drain;
+    private final RequestsInFlight inFlight;
 
     /**
-     * @param drain how long a stop lets requests in flight finish, and so how long a connection with
-     *              a request in flight may go without progress once the stop has begun
+     * @param drain    how long a stop lets requests in flight finish, and so how long a connection with
+     *                 a request in flight may go without progress once the stop has begun
+     * @param inFlight which connections carry a request in flight (a handler in the server's chain)
      */
-    public LoopbackTunedConnector(Server server, HttpConfiguration http, String host, int port, Duration drain) {
+    public LoopbackTunedConnector(Server server, HttpConfiguration http, String host, int port, Duration drain,
+                                  RequestsInFlight inFlight) {
         super(server, new HttpConnectionFactory(withSecurityHeaders(http)));
         setHost(host);
         setPort(port);
         this.drain = drain;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -52,13 +55,13 @@ public final class LoopbackTunedConnector extends ServerConnector {
      * closes the kept-alive connections that wait for a next request, so the stop need not wait for
      * them, but it also cut off a download to a client that reads in bursts (curl --limit-rate), a
      * few seconds into a stop that would have waited for it. Connections with a request in flight get
-     * the whole drain time instead.
+     * the whole drain time instead; a client that stops reading altogether holds the stop that long.
      */
     @Override
     public CompletableFuture<Void> shutdown() {
         CompletableFuture<Void> done = super.shutdown();
         for (EndPoint endPoint : getConnectedEndPoints()) {
-            if (endPoint.getConnection() instanceof HttpConnection http && http.getHttpChannel().getRequest() != null) {
+            if (inFlight.carries(endPoint)) {
                 endPoint.setIdleTimeout(drain.toMillis());
             }
         }

@@ -37,7 +37,7 @@ class LoopbackTunedConnectorTest {
     void aConnectionFromThisMachineGetsTheSmallFixedSendBuffer() throws Exception {
         Server server = new Server();
         LoopbackTunedConnector connector = new LoopbackTunedConnector(server, new HttpConfiguration(), "127.0.0.1", 0,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), new RequestsInFlight());
         server.addConnector(connector);
         server.setHandler(new SendBufferReport());
         server.start();
