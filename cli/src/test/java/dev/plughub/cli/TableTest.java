@@ -32,6 +32,22 @@ class TableTest {
     }
 
     @Test
+    void counts_the_two_columns_of_each_wide_character_and_cuts_between_characters() {
+        Table table = new Table(List.of("NAME", "DESCRIPTION"), List.of(Table.Align.LEFT, Table.Align.LEFT))
+                .row("系统监控", "一个用于监控系统资源使用情况的插件，支持实时显示和历史记录")
+                .row("ascii", "plain");
+
+        List<String> lines = render(table, 30).lines().toList();
+
+        assertThat(lines).allSatisfy(line -> assertThat(Table.columns(line)).as(line).isLessThanOrEqualTo(30));
+        assertThat(lines.get(0)).isEqualTo("NAME      DESCRIPTION");   // 系统监控 is eight columns wide
+        assertThat(lines.get(1)).startsWith("系统监控  一个用于").endsWith("…");
+        assertThat(lines.get(2)).isEqualTo("ascii     plain");
+        assertThat(Table.columns("e\u0301")).as("e and a combining accent").isEqualTo(1);
+        assertThat(Table.fit("监控系统", 4)).isEqualTo("监…");
+    }
+
+    @Test
     void keeps_each_row_on_one_line_whatever_the_text_holds() {
         Table table = new Table(List.of("ID", "DESCRIPTION"), List.of(Table.Align.LEFT, Table.Align.LEFT))
                 .row("x", "two\nlines\tand a tab");
