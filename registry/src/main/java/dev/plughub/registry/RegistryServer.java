@@ -94,9 +94,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jdbi.v3.core.Handles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jdbi.v3.core.Handles;
 
 /**
  * The registry's composition root: reads nothing itself, builds every component from a
@@ -345,9 +345,9 @@ public final class RegistryServer implements AutoCloseable {
         try {
             app.stop();
         } catch (RuntimeException e) {
-            // requests still unanswered when the stop timeout ran out (a client that stopped reading):
-            // Jetty has closed them and stopped; what is buffered must still be written
-            log.warn("Stopped with requests still unanswered after {} s: {}", STOP_TIMEOUT.toSeconds(), e.toString());
+            // most often requests still unanswered when the stop timeout ran out (a client that stopped
+            // reading); Jetty has stopped all the same, and what is buffered must still be written
+            log.warn("The HTTP server did not stop cleanly within {} s: {}", STOP_TIMEOUT.toSeconds(), e.toString());
         }
         closeAll(resources);
     }
