@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.io.EofException;
 
 /**
  * JSON in and out of the admin API, independent of the JSON settings of the server it is mounted on:
@@ -39,7 +40,7 @@ final class AdminJson {
 
     /** The body as a JSON object; empty means no fields. Anything else is a 422 naming the body. */
     static Map<String, Object> body(Context ctx) {
-        byte[] bytes = ctx.bodyAsBytes();
+        byte[] bytes = bodyBytes(ctx);
         if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return Map.of();
         }
@@ -58,6 +59,22 @@ final class AdminJson {
             throw AdminException.invalid(Map.of("body", List.of("must be a JSON object")));
         }
         return JSON.convertValue(value, OBJECT);
+    }
+
+    /** The body as sent; a 400 when the client stopped sending before the length it announced. */
+    private static byte[] bodyBytes(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (Exception e) {   // Javalin, written in Kotlin, lets the IOException through undeclared
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof EofException) {
+                    throw new AdminException(400, "BAD_REQUEST", "The request body ended before all of it arrived: the"
+                            + " client sent fewer bytes than it announced or closed the connection", Map.of());
+                }
+            }
+            throw e instanceof RuntimeException unchecked ? unchecked
+                    : e instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException(e);
+        }
     }
 
     /** Writes {@code {"success": true, ...fields}}. */

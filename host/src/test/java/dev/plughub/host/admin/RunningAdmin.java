@@ -47,6 +47,10 @@ final class RunningAdmin implements AutoCloseable {
         return "127.0.0.1:" + server.port();
     }
 
+    int port() {
+        return server.port();
+    }
+
     PluginHost host() {
         return host;
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.host.testing.Hosts;
 import dev.plughub.host.testing.PluginJars;
 import dev.plughub.registry.testing.ApiResponse;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,23 @@ class Seed004ApiTest {
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_ACTION_NOT_FOUND");
             assertThat(r.json().get("error").asText()).contains("sync-users");
+        }
+    }
+
+    @Test
+    void a_body_that_ends_before_its_declared_length_is_a_400() throws Exception {
+        sampleSync();
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home));
+             Socket socket = new Socket("127.0.0.1", admin.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("PUT /system/plugins/sample_sync/config HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Nebula-Token: " + RunningAdmin.HOST_TOKEN + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 400\r\n\r\n{\"config\": {\"greeting\": \"hel").getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();   // a client that gave up halfway
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("\"code\":\"BAD_REQUEST\"", "ended before all of it arrived");
         }
     }
 

@@ -1,13 +1,14 @@
 package dev.plughub.registry.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.plughub.registry.storage.DatabaseOutage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
-import dev.plughub.registry.storage.DatabaseOutage;
 import jakarta.servlet.ServletException;
 import java.util.Map;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,11 @@ public final class HttpErrors {
             }
             if (cause instanceof ApiException ae) {
                 respond(ctx, ae.code(), ae.getMessage(), ae.details());
+                return;
+            }
+            if (bodyCutShort(e)) {   // the client's doing, so not logged: one per second would flood the log
+                respond(ctx, ErrorCode.BAD_REQUEST, "The request body ended before all of it arrived: the client"
+                        + " sent fewer bytes than it announced or closed the connection", Map.of());
                 return;
             }
             if (DatabaseOutage.isConnectionFailure(e)) {   // logged once per outage by DatabaseOutage, not here
@@ -92,6 +98,16 @@ public final class HttpErrors {
         String reason = firstLine(rootOf(e).getMessage()).replaceFirst("^\\d{3}: ", "");
         respond(ctx, ErrorCode.BAD_REQUEST, "The multipart request could not be read"
                 + (reason.isBlank() ? "" : ": " + reason), Map.of());
+    }
+
+    /** Whether reading the request failed because the client stopped sending before its body was complete. */
+    private static boolean bodyCutShort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void respond(Context ctx, ErrorCode code, String message, Map<String, ?> details) {

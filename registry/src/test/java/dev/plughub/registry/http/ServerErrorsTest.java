@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.registry.testing.RunningRegistry;
+import dev.plughub.registry.testing.TestRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,12 +71,46 @@ class ServerErrorsTest extends RunningRegistry {
         assertThat(api.get("/api/v1/health").status()).as("the server answers on").isEqualTo(200);
     }
 
+    @Test
+    void a_body_that_ends_before_its_declared_length_is_a_400_and_stores_nothing() throws IOException {
+        String json = "POST /api/v1/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 500\r\n\r\n{\"username\":\"cut-short\",\"pass";
+        String upload = "POST /api/v1/plugins/upload HTTP/1.1\r\nHost: x\r\nX-API-Key: " + TestRegistry.OPERATOR_KEY
+                + "\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 100000\r\n\r\n"
+                + "--XX\r\nContent-Disposition: form-data; name=\"plugin_file\"; filename=\"cut-short.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\nPK\u0003\u0004" + "a".repeat(5000);
+        String chunked = "POST /api/v1/plugins/search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n100\r\n{\"query\":";
+        for (String request : new String[] {json, upload, chunked}) {
+            Raw answer = sendThenStopSending(request);
+            String line = request.substring(0, request.indexOf("\r\n"));
+            assertThat(answer.status()).as(line).isEqualTo(400);
+            assertThat(answer.body().path("code").asText()).as(line).isEqualTo("BAD_REQUEST");
+            assertThat(answer.body().path("error").asText()).as(line).isNotBlank().doesNotContain("Internal");
+        }
+        assertThat(api.postJson("/api/v1/auth/login", "{\"username\":\"cut-short\",\"password\":\"whatever-it-was\"}").status())
+                .as("no account was made").isEqualTo(401);
+        assertThat(api.get("/api/v1/plugins?search=cut-short").json().path("total").asInt()).isZero();
+    }
+
     private static Raw send(String request) throws IOException {
+        return send(request, false);
+    }
+
+    /** Sends {@code request}, then closes the sending half of the connection, as a client that gave up would. */
+    private static Raw sendThenStopSending(String request) throws IOException {
+        return send(request, true);
+    }
+
+    private static Raw send(String request, boolean stopSending) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", registry.server().port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+            if (stopSending) {
+                socket.shutdownOutput();
+            }
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int end = answer.indexOf("\r\n\r\n");
