@@ -38,6 +38,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         for (String quiet : new String[] {"org.eclipse.jetty", "io.javalin", "org.flywaydb", "com.zaxxer.hikari", "org.jdbi"}) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
+        AbortedExchangeFilter aborted = new AbortedExchangeFilter();
+        aborted.setContext(context);
+        aborted.start();
+        context.addTurboFilter(aborted);
         // a failed start is reported by the CLI in one line; this logger would add a stack trace to it
         context.getLogger("io.javalin.Javalin").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

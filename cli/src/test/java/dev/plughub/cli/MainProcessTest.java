@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,8 @@ class MainProcessTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
 
+    private static final String OPERATOR_KEY = "main-process-test-key";
+
     @TempDir
     Path data;
 
@@ -35,11 +38,12 @@ class MainProcessTest {
     @Timeout(90)   // a start that deadlocked would otherwise hang the build
     void serves_through_main_and_stops_on_sigterm_with_status_0() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process serve = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
+        ProcessBuilder launch = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data.toString())
-                .redirectErrorStream(false)
-                .start();
+                .redirectErrorStream(false);
+        launch.environment().put("PLUGHUB_API_KEY", OPERATOR_KEY);
+        Process serve = launch.start();
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(serve.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -62,16 +66,35 @@ class MainProcessTest {
                 assertThat(answer.statusCode()).as(path).isEqualTo(path.endsWith("no-such-plugin") ? 404 : 200);
             }
             assertThat(Files.exists(data.resolve("plughub.db"))).isTrue();
+            assertThat(uploadCutShort(Integer.parseInt(listening.group(1))))
+                    .as("the answer to an upload whose client stopped sending")
+                    .startsWith("HTTP/1.1 400 ");
 
             serve.destroy();   // SIGTERM
 
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
             assertThat(serve.exitValue()).isZero();
             assertThat(stderr.get(10, TimeUnit.SECONDS))
-                    .as("logging was set up once, before anything logged")
+                    .as("logging was set up once, before anything logged, and a client that cut its upload short"
+                            + " left no stack trace")
                     .doesNotContain("SLF4J", "Exception");
         } finally {
             serve.destroyForcibly();
+        }
+    }
+
+    /** An authorized upload that announces 100,000 bytes, sends 5,000 and half-closes; the status line. */
+    private static String uploadCutShort(int port) throws Exception {
+        byte[] part = ("--XX\r\nContent-Disposition: form-data; name=\"plugin_file\"; filename=\"p.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\nPK\u0003\u0004" + "a".repeat(5000)).getBytes(StandardCharsets.ISO_8859_1);
+        String head = "POST /api/v1/plugins/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + OPERATOR_KEY
+                + "\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 100000\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(part);
+            socket.shutdownOutput();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
         }
     }
 }
