@@ -333,7 +333,14 @@ hwm_mb="$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
 anon_mb="$(awk '/^RssAnon:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
 file_mb="$(awk '/^RssFile:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
 "$jcmd" "$pid" GC.heap_info >"$work/heap.txt" 2>&1 || true
-log "memory: VmRSS $rss_mb MB (anonymous $anon_mb MB, file-backed $file_mb MB; peak $hwm_mb MB); Java heap: $(grep -m1 -E 'garbage-first heap|heap' "$work/heap.txt" | sed 's/^ *//')"
+# committed and used heap, summed over the generations GC.heap_info lists (Serial: DefNew and Tenured)
+heap_line="$(awk '$2 == "total" && $3 ~ /K,$/ && $4 == "used" { c += $3; u += $5 }
+  END { if (c) printf "%.0f MB committed, %.0f MB in use", c / 1024, u / 1024 }' "$work/heap.txt")"
+if [[ "${PLUGHUB_JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
+  "$jcmd" "$pid" VM.native_memory summary >"$work/nmt.txt" 2>&1 || true
+  log "native memory by category: $work/nmt.txt (KEEP_DATA=1 keeps it)"
+fi
+log "memory: VmRSS $rss_mb MB (anonymous $anon_mb MB, file-backed $file_mb MB; peak $hwm_mb MB); Java heap: ${heap_line:-unknown}"
 t_stop=$(date +%s%N)
 kill -TERM "$pid"
 stop_status=0; wait "$pid" || stop_status=$?
