@@ -57,6 +57,14 @@ class ServeCommandTest {
 
             CliTest.assertOneLineError(result, ExitCodes.USAGE);
             assertThat(result.err()).contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(work.resolve("d")).as("the data folder this failed start made is gone again").doesNotExist();
+
+            Path kept = Files.createDirectories(work.resolve("kept"));
+            Files.writeString(kept.resolve("notes.txt"), "the operator's");
+            CliRunner.Result again = new CliRunner(config, work)
+                    .run("serve", "--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()), "--data-dir", "kept");
+            CliTest.assertOneLineError(again, ExitCodes.USAGE);
+            assertThat(kept.resolve("notes.txt")).as("a data folder that was there before is left alone").hasContent("the operator's");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.plughub.registry;
 
 import dev.plughub.core.archive.ArchiveLimits;
 import dev.plughub.core.archive.PackageReader;
+import dev.plughub.core.files.FileTrees;
 import dev.plughub.core.net.OutboundGuard;
 import dev.plughub.registry.accounts.AccountRoutes;
 import dev.plughub.registry.accounts.AccountService;
@@ -86,6 +87,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -128,8 +130,9 @@ public final class RegistryServer implements AutoCloseable {
     /** Starts the registry with {@code extensions}' routes mounted after its own (see {@link RouteExtension}). */
     public static RegistryServer start(RegistryConfig config, List<RouteExtension> extensions) {
         List<AutoCloseable> resources = new ArrayList<>();
+        Path dataDir = config.dataDir().toAbsolutePath().normalize();
+        Optional<Path> createdHere = firstMissing(dataDir);   // removed again if this start fails
         try {
-            Path dataDir = config.dataDir().toAbsolutePath().normalize();
             Path uploadDir = dataDir.resolve("tmp").resolve("uploads");
             Files.createDirectories(uploadDir);
             Clock clock = Clock.systemUTC();
@@ -309,10 +312,32 @@ public final class RegistryServer implements AutoCloseable {
             return new RegistryServer(config, app, resources, authenticator);
         } catch (IOException e) {
             closeAll(resources);
+            createdHere.ifPresent(RegistryServer::removeQuietly);
             throw new UncheckedIOException("cannot prepare the data directory " + config.dataDir(), e);
         } catch (RuntimeException e) {
             closeAll(resources);
+            createdHere.ifPresent(RegistryServer::removeQuietly);
             throw e;
+        }
+    }
+
+    /**
+     * The outermost folder of {@code dir} (itself or an ancestor) that does not exist yet: a start that
+     * fails (a port in use, say) leaves no empty data folder behind where there was none.
+     */
+    private static Optional<Path> firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing = p;
+        }
+        return Optional.ofNullable(missing);
+    }
+
+    private static void removeQuietly(Path dir) {
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not remove {}, made by a start that failed: {}", dir, e.toString());
         }
     }
 
