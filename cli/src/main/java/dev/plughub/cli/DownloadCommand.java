@@ -33,7 +33,7 @@ final class DownloadCommand extends ClientCommand {
             saved = options.reader(env()).download(plugin.id(), plugin.version(), target,
                     Progress.of("Downloading", options.showProgress(env()), err(), env().terminal().columns()));
         } catch (RegistryException e) {
-            throw onlyPrereleases(plugin, e).orElseThrow(() -> e);
+            throw onlyPrereleases(plugin, e).<RuntimeException>map(cli -> cli).orElseGet(() -> plugin.named(e));
         }
         if (options.json) {
             ObjectNode json = json().createObjectNode()

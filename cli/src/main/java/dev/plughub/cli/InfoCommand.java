@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.client.PlughubClient;
 import dev.plughub.client.PluginDetail;
 import dev.plughub.client.PluginSummary;
+import dev.plughub.client.RegistryException;
 import dev.plughub.client.VersionDetail;
 import dev.plughub.client.VersionSummary;
 import java.io.PrintWriter;
@@ -23,20 +24,24 @@ final class InfoCommand extends ClientCommand {
     public Integer call() {
         PluginRef plugin = PluginRef.parse(ref);
         PlughubClient client = options.reader(env());
-        if (plugin.version().isPresent()) {
-            VersionDetail version = client.version(plugin.id(), plugin.version().get());
-            if (options.json) {
-                printJson(version.raw());
+        try {
+            if (plugin.version().isPresent()) {
+                VersionDetail version = client.version(plugin.id(), plugin.version().get());
+                if (options.json) {
+                    printJson(version.raw());
+                } else {
+                    printVersion(plugin.id(), version);
+                }
             } else {
-                printVersion(plugin.id(), version);
+                PluginDetail detail = client.plugin(plugin.id());
+                if (options.json) {
+                    printJson(detail.raw());
+                } else {
+                    printPlugin(detail);
+                }
             }
-        } else {
-            PluginDetail detail = client.plugin(plugin.id());
-            if (options.json) {
-                printJson(detail.raw());
-            } else {
-                printPlugin(detail);
-            }
+        } catch (RegistryException e) {
+            throw plugin.named(e);
         }
         return ExitCodes.OK;
     }

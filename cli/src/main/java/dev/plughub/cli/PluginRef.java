@@ -1,5 +1,6 @@
 package dev.plughub.cli;
 
+import dev.plughub.client.RegistryException;
 import dev.plughub.core.version.Version;
 import java.util.Optional;
 
@@ -26,6 +27,18 @@ record PluginRef(String id, Optional<String> version) {
             }
         }
         return new PluginRef(id, Optional.of(version));
+    }
+
+    /**
+     * The registry's "not found" with what was asked for added when its sentence does not name it
+     * ({@code Plugin not found: my-plugin@1.2.0}); any other failure as it is.
+     */
+    RegistryException named(RegistryException e) {
+        if (e.status() != 404 || e.getMessage().contains(id)) {
+            return e;
+        }
+        return new RegistryException(e.status(), e.code(), e.getMessage().strip().replaceFirst("[.!]$", "") + ": " + this,
+                e.details());
     }
 
     @Override

@@ -227,8 +227,14 @@ class CliTest {
         CliRunner.Result result = cli.run("info", "cli-no-such-plugin");
 
         assertOneLineError(result, ExitCodes.NOT_FOUND);
-        assertThat(result.err()).contains("(PLUGIN_NOT_FOUND)");
-        assertOneLineError(cli.run("download", "cli-no-such-plugin", "-o", "x/"), ExitCodes.NOT_FOUND);
+        assertThat(result.err()).as("the line names what was not found")
+                .contains("not found: cli-no-such-plugin (PLUGIN_NOT_FOUND)");
+        CliRunner.Result version = cli.run("info", "cli-no-such-plugin@1.0.0");
+        assertOneLineError(version, ExitCodes.NOT_FOUND);
+        assertThat(version.err()).contains(": cli-no-such-plugin@1.0.0 (");
+        CliRunner.Result download = cli.run("download", "cli-no-such-plugin", "-o", "x/");
+        assertOneLineError(download, ExitCodes.NOT_FOUND);
+        assertThat(download.err()).contains("cli-no-such-plugin").containsOnlyOnce("cli-no-such-plugin");
     }
 
     @Test
