@@ -69,6 +69,11 @@ class MainProcessTest {
             assertThat(uploadCutShort(Integer.parseInt(listening.group(1))))
                     .as("the answer to an upload whose client stopped sending")
                     .startsWith("HTTP/1.1 400 ");
+            HttpResponse<String> noBoundary = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/plugins/upload"))
+                    .header("X-API-Key", OPERATOR_KEY).header("Content-Type", "multipart/form-data; boundary=never-sent")
+                    .POST(HttpRequest.BodyPublishers.ofString("PK\u0003\u0004 not multipart at all")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(noBoundary.statusCode()).as("a multipart body without its boundary").isEqualTo(400);
 
             serve.destroy();   // SIGTERM
 
@@ -76,7 +81,7 @@ class MainProcessTest {
             assertThat(serve.exitValue()).isZero();
             assertThat(stderr.get(10, TimeUnit.SECONDS))
                     .as("logging was set up once, before anything logged, and a client that cut its upload short"
-                            + " left no stack trace")
+                            + " or sent no multipart left no stack trace")
                     .doesNotContain("SLF4J", "Exception");
         } finally {
             serve.destroyForcibly();
