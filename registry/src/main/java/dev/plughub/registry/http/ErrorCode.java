@@ -17,6 +17,7 @@ public enum ErrorCode {
     TOKEN_NOT_FOUND(404),
     REVIEW_NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
+    REQUEST_TIMEOUT(408),       // a body that stopped arriving (http/ServerErrors)
     VERSION_EXISTS(409),
     USERNAME_TAKEN(409),
     EMAIL_TAKEN(409),
@@ -35,7 +36,8 @@ public enum ErrorCode {
     UPSTREAM_UNAVAILABLE(502),  // a git host (or other remote) the registry fetches from cannot be reached
     SERVICE_UNAVAILABLE(503),
     DATABASE_UNAVAILABLE(503),  // the metadata database cannot be reached right now (storage/DatabaseOutage)
-    UPSTREAM_TIMEOUT(504);      // a fetch from a remote did not finish within its time limit
+    UPSTREAM_TIMEOUT(504),
+    HTTP_VERSION_NOT_SUPPORTED(505);   // refused by the HTTP server before any route (http/ServerErrors)      // a fetch from a remote did not finish within its time limit
 
     private final int status;
 

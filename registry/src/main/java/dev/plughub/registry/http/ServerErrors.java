@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What the HTTP server answers itself, before any route runs — a malformed request line or %-escape
- * (400), a URI or headers too long (414, 431), a request that arrives while the server stops (503),
+ * (400), a URI or headers too long (414, 431), a body that stops arriving (408), an HTTP version
+ * other than 1.0 and 1.1 (505), a request that arrives while the server stops (503),
  * a failure outside the routes (500) — in the API's error envelope, as every route answers, not as
  * Jetty's HTML page.
  */
@@ -48,7 +49,7 @@ public final class ServerErrors extends ErrorHandler {
      */
     static Optional<String> pathProblem(Throwable cause) {
         for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof NumberFormatException) {
+            if (t instanceof NumberFormatException && decodingUri(t)) {   // not a Content-Length that is no number
                 return Optional.of(PATH_MALFORMED + QueryEncoding.BAD_ESCAPE);
             }
             if (t instanceof IllegalArgumentException && "Illegal character in path".equals(t.getMessage())) {
@@ -58,15 +59,26 @@ public final class ServerErrors extends ErrorHandler {
         return Optional.empty();
     }
 
+    private static boolean decodingUri(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().contains("URI")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static byte[] body(int status, String reason) {
         ErrorCode code = switch (status) {
             case 400 -> ErrorCode.BAD_REQUEST;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 408 -> ErrorCode.REQUEST_TIMEOUT;
             case 413 -> ErrorCode.REQUEST_TOO_LARGE;
             case 414 -> ErrorCode.URI_TOO_LONG;
             case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            case 505 -> ErrorCode.HTTP_VERSION_NOT_SUPPORTED;
             default -> status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
         return Json.bytes(ErrorBody.of(code, sentence(status, reason), null));
@@ -76,10 +88,12 @@ public final class ServerErrors extends ErrorHandler {
         String detail = reason == null || reason.isBlank() || reason.equals(HttpStatus.getMessage(status)) ? "" : " (" + reason + ")";
         return switch (status) {
             case 400 -> reason != null && reason.startsWith(PATH_MALFORMED) ? reason : "The request is malformed: it is not valid HTTP" + detail;
+            case 408 -> "The rest of the request did not arrive in time; the server stopped waiting for it";
             case 413 -> "The request is larger than this server accepts" + detail;
             case 414 -> "The request's URI is longer than this server accepts (8 KiB)";
             case 431 -> "The request's headers are larger than this server accepts (8 KiB)";
             case 503 -> "The server cannot answer right now (it may be stopping); try again shortly";
+            case 505 -> "The request's HTTP version is not supported: send HTTP/1.1 (or HTTP/1.0)";
             default -> status >= 500
                     ? "The server failed to answer this request; the operator has been told in the log"
                     : HttpStatus.getMessage(status) + detail;

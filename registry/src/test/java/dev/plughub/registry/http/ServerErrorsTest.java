@@ -72,6 +72,18 @@ class ServerErrorsTest extends RunningRegistry {
     }
 
     @Test
+    void an_unsupported_http_version_or_a_length_that_is_no_number_says_so() throws IOException {
+        Raw version = send("GET /api/v1/health HTTP/1.2\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(version.status()).isEqualTo(505);
+        assertThat(version.body().path("code").asText()).isEqualTo("HTTP_VERSION_NOT_SUPPORTED");
+        assertThat(version.body().path("error").asText()).contains("HTTP/1.1").doesNotContain("failed", "log");
+
+        Raw length = send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nConnection: close\r\n\r\n");
+        assertThat(length.status()).isEqualTo(400);
+        assertThat(length.body().path("error").asText()).contains("Content-Length").doesNotContain("path");
+    }
+
+    @Test
     void a_body_that_ends_before_its_declared_length_is_a_400_and_stores_nothing() throws IOException {
         String json = "POST /api/v1/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 500\r\n\r\n{\"username\":\"cut-short\",\"pass";
