@@ -38,7 +38,7 @@ public record PageRequest(int page, int limit) {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(text.trim());
+            int value = WholeNumbers.parseInt(text);
             return value >= 1 ? value : null;
         } catch (NumberFormatException e) {
             return null;

@@ -10,6 +10,7 @@ import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.http.PageRequest;
 import dev.plughub.registry.http.Pagination;
+import dev.plughub.registry.http.WholeNumbers;
 import dev.plughub.registry.reviews.ReviewRequests.Submission;
 import dev.plughub.registry.reviews.ReviewStore.ReviewRow;
 import dev.plughub.registry.reviews.ReviewStore.Rows;
@@ -175,7 +176,7 @@ public final class ReviewService {
 
     private static long parseId(String text) {
         try {
-            long id = Long.parseLong(text);
+            long id = WholeNumbers.parseLong(text);
             if (id > 0) {
                 return id;
             }

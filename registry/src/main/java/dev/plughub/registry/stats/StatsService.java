@@ -8,6 +8,7 @@ import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.http.Envelope;
 import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.http.Json;
+import dev.plughub.registry.http.WholeNumbers;
 import dev.plughub.registry.stats.StatsViews.DayDownloads;
 import dev.plughub.registry.stats.StatsViews.DownloadSeries;
 import dev.plughub.registry.stats.StatsViews.PluginStats;
@@ -127,7 +128,7 @@ public final class StatsService {
             return DEFAULT_SERIES_DAYS;
         }
         try {
-            int n = Integer.parseInt(value.get().trim());
+            int n = WholeNumbers.parseInt(value.get());
             if (n >= 1 && n <= MAX_SERIES_DAYS) {
                 return n;
             }

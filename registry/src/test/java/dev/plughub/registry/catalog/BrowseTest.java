@@ -277,6 +277,18 @@ class BrowseTest extends RunningRegistry {
     }
 
     @Test
+    void digits_of_other_scripts_are_not_page_numbers() {
+        // fullwidth ２ and Arabic-Indic ٣: Java's Integer.parseInt takes both
+        ApiResponse query = api.get("/api/v1/plugins?page=%EF%BC%92&limit=%D9%A3");
+        assertThat(query.status()).isEqualTo(422);
+        assertThat(query.json().at("/details/page/0").asText()).contains("whole number");
+        assertThat(query.json().at("/details/limit/0").asText()).contains("whole number");
+        ApiResponse body = api.postJson("/api/v1/plugins/search", "{\"query\": \"system\", \"page\": \"\uFF12\"}");
+        assertThat(body.status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/plugins?page=%2B2&limit=%201%20").status()).as("a sign and spaces are still fine").isEqualTo(200);
+    }
+
+    @Test
     void detail_has_versions_owners_ratings_and_manifest() {
         JsonNode detail = api.get("/api/v1/plugins/alpha-monitor").json().get("data");
         assertThat(detail.get("id").asText()).isEqualTo("alpha-monitor");
