@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.plughub.core.text.JsonProblems;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ final class AdminJson {
         try {
             value = BODY.readValue(bytes);
         } catch (JsonProcessingException e) {
-            throw AdminException.invalid(Map.of("body", List.of("is not valid JSON: " + firstLine(e.getOriginalMessage()))));
+            throw AdminException.invalid(Map.of("body", List.of("is not valid JSON: " + JsonProblems.describe(e))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,13 +131,5 @@ final class AdminJson {
             map.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return map;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

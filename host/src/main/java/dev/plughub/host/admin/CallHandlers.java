@@ -32,14 +32,14 @@ final class CallHandlers {
     void syncUsers(Context ctx) {
         String id = ctx.pathParam("id");
         Map<String, Object> result = host.get().callAction(id, SYNC_USERS, AdminJson.body(ctx));
-        answer(ctx, 200, object("plugin", id, "result", result));
+        answer(ctx, 200, object("plugin", id, "result", PluginAnswers.plain(id, "result", result)));
     }
 
     void action(Context ctx) {
         String id = ctx.pathParam("id");
         String action = ctx.pathParam("action");
         Map<String, Object> result = host.get().callAction(id, action, AdminJson.body(ctx));
-        answer(ctx, 200, object("plugin", id, "action", action, "result", result));
+        answer(ctx, 200, object("plugin", id, "action", action, "result", PluginAnswers.plain(id, "result", result)));
     }
 
     /**
@@ -60,7 +60,7 @@ final class CallHandlers {
                 .map(seconds -> Duration.ofNanos((long) (seconds * 1e9)));
         fields.check();
         long started = System.nanoTime();
-        Map<String, Object> reply = host.get().message(from, target, type, payload, timeout);
+        Map<String, Object> reply = PluginAnswers.plain(target, "reply", host.get().message(from, target, type, payload, timeout));
         double elapsedMs = (System.nanoTime() - started) / 1e6;
         answer(ctx, 200, object("data", object(
                 "message_id", "msg_" + UUID.randomUUID().toString().replace("-", ""),

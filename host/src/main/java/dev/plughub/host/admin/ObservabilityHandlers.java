@@ -37,6 +37,7 @@ final class ObservabilityHandlers {
     void health(Context ctx) {
         String id = ctx.pathParam("id");
         HealthReport report = host.get().health(id);
+        PluginAnswers.plain(id, "health check", report.checks());
         answer(ctx, 200, object("plugin", id, "health", HealthJson.of(report),
                 "data", object("health", HealthJson.seed002(report))));
     }

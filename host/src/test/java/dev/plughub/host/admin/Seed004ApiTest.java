@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -172,6 +173,34 @@ class Seed004ApiTest {
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_ACTION_NOT_FOUND");
             assertThat(r.json().get("error").asText()).contains("sync-users");
+        }
+    }
+
+    @Test
+    void an_answer_of_a_plugin_that_is_not_json_is_the_plugins_failure_and_shows_nothing_of_it() throws Exception {
+        PluginJars.plugin("odd_answers").version("0.1.0")
+                .action("thread", "return Map.of(\"t\", Thread.currentThread());")
+                .action("itself", """
+                        Map<String, Object> loop = new java.util.HashMap<>();
+                        loop.put("me", loop);
+                        return loop;
+                        """)
+                .action("plain", "return Map.of(\"list\", List.of(1, 2.5, \"x\", true), \"none\", java.util.Collections.singletonMap(\"k\", null));")
+                .buildAs(home.resolve("plugins").resolve("odd_answers.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse thread = admin.post("/system/plugins/odd_answers/actions/thread", "{}");
+            ApiResponse itself = admin.post("/system/plugins/odd_answers/actions/itself", "{}");
+
+            for (ApiResponse r : List.of(thread, itself)) {
+                assertThat(r.status()).isEqualTo(500);
+                assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_ACTION_FAILED");
+                assertThat(r.json().get("error").asText()).startsWith("Plugin odd_answers answered with a result that cannot be sent as JSON");
+            }
+            assertThat(thread.json().get("error").asText()).contains("result.t is a java.lang.").doesNotContain("VirtualThreads");
+            assertThat(itself.json().get("error").asText()).contains("contain itself");
+            ApiResponse plain = admin.post("/system/plugins/odd_answers/actions/plain", "{}");
+            assertThat(plain.status()).isEqualTo(200);
+            assertThat(plain.json().at("/result/list").toString()).isEqualTo("[1,2.5,\"x\",true]");
         }
     }
 

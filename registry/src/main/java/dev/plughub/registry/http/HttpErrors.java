@@ -1,6 +1,7 @@
 package dev.plughub.registry.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.plughub.core.text.JsonProblems;
 import dev.plughub.registry.storage.DatabaseOutage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,13 +33,13 @@ public final class HttpErrors {
                 respond(ctx, ErrorCode.BAD_REQUEST, "A request parameter is invalid", Map.of("errors", e.getErrors())));
         routes.exception(JacksonException.class, (e, ctx) ->
                 respond(ctx, ErrorCode.INVALID_JSON, "The request body is not valid JSON for this operation: "
-                        + firstLine(e.getOriginalMessage()), Map.of()));
+                        + JsonProblems.describe(e), Map.of()));
         routes.exception(ServletException.class, HttpErrors::servletFailure);
         routes.exception(Exception.class, (e, ctx) -> {
             Throwable cause = rootOf(e);
             if (cause instanceof JacksonException je) {
                 respond(ctx, ErrorCode.INVALID_JSON, "The request body is not valid JSON for this operation: "
-                        + firstLine(je.getOriginalMessage()), Map.of());
+                        + JsonProblems.describe(je), Map.of());
                 return;
             }
             if (cause instanceof ApiException ae) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.plughub.core.text.JsonProblems;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class JsonBodies {
             node = STRICT.readTree(body);
         } catch (JacksonException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: "
-                    + HttpErrors.firstLine(e.getOriginalMessage()));
+                    + JsonProblems.describe(e));
         } catch (IOException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON");
         }
