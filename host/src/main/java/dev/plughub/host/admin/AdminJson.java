@@ -59,7 +59,23 @@ final class AdminJson {
         if (!(value instanceof Map<?, ?>)) {
             throw AdminException.invalid(Map.of("body", List.of("must be a JSON object")));
         }
+        requireFinite(value, "");
         return JSON.convertValue(value, OBJECT);
+    }
+
+    /** A number like 1e400 reads as infinity, which no field can hold and JSON cannot write back. */
+    private static void requireFinite(Object value, String path) {
+        switch (value) {
+            case Double d when d.isInfinite() -> throw AdminException.invalid(Map.of(path.isEmpty() ? "body" : path,
+                    List.of("is a number too large to hold (the largest is about 1.8e308)")));
+            case Map<?, ?> map -> map.forEach((key, field) -> requireFinite(field, path.isEmpty() ? String.valueOf(key) : path + "." + key));
+            case List<?> list -> {
+                for (int i = 0; i < list.size(); i++) {
+                    requireFinite(list.get(i), path + "[" + i + "]");
+                }
+            }
+            case null, default -> { }
+        }
     }
 
     /** The body as sent; a 400 when the client stopped sending before the length it announced. */

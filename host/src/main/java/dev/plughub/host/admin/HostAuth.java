@@ -12,15 +12,16 @@ import java.util.Set;
 
 /**
  * Who may use the admin API: the operator key ({@code PLUGHUB_API_KEY}) or a separate host token
- * ({@code PLUGHUB_HOST_TOKEN}), presented in {@code Authorization: Bearer}, {@code X-Plughub-Token} or
- * seed 004's {@code X-Nebula-Token}; or a staff member's session cookie ({@code plughub_session}, or
+ * ({@code PLUGHUB_HOST_TOKEN}), presented in {@code Authorization: Bearer}, {@code X-Plughub-Token},
+ * seed 004's {@code X-Nebula-Token} or {@code X-API-Key}; or a staff member's session cookie ({@code plughub_session}, or
  * seed 004's {@code nebula_session}) when the embedding application says who is staff
  * ({@link StaffSessions}). With none of these the API refuses everything: an admin API that is open by
  * accident is worse than one that needs a setting.
  */
 public final class HostAuth {
 
-    static final String[] TOKEN_HEADERS = {"X-Plughub-Token", "X-Nebula-Token"};
+    /** After {@code Authorization: Bearer}; {@code X-API-Key} is where the operator key goes everywhere else. */
+    static final String[] TOKEN_HEADERS = {"X-Plughub-Token", "X-Nebula-Token", "X-API-Key"};
     /** Plughub's own session cookie first, then seed 004's name for the same thing. */
     public static final String[] SESSION_COOKIES = {"plughub_session", "nebula_session"};
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -71,7 +72,7 @@ public final class HostAuth {
         }
         String presented = tokenGiven.orElseThrow(() -> AdminException.authRequired(
                 "The plugin admin API needs a token: send the host token or the operator key as "
-                        + "'Authorization: Bearer <token>', 'X-Plughub-Token' or 'X-Nebula-Token'"
+                        + "'Authorization: Bearer <token>', 'X-Plughub-Token', 'X-Nebula-Token' or 'X-API-Key'"
                         + (staffSessions.isPresent() ? ", or log in as staff (session cookie plughub_session)" : "")));
         byte[] digest = digest(presented);
         // Both comparisons always run, so timing says nothing about which credential was close.
@@ -96,8 +97,10 @@ public final class HostAuth {
                     + "as an administrator");
         }
         if (!SAFE_METHODS.contains(ctx.method().name()) && crossSite(ctx)) {
+            String from = ctx.header("Origin") != null ? "the request's Origin is " + ctx.header("Origin")
+                    : "the browser says it came from another site (Sec-Fetch-Site: " + ctx.header("Sec-Fetch-Site") + ")";
             throw AdminException.forbidden("A change made with a session cookie must come from this server's own "
-                    + "pages: the request's Origin is " + ctx.header("Origin") + "; send a token instead");
+                    + "pages: " + from + "; send a token instead");
         }
         return AdminCaller.STAFF_SESSION;
     }

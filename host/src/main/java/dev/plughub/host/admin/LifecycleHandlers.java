@@ -16,10 +16,11 @@ import dev.plughub.host.install.UpdateOptions;
 import dev.plughub.host.install.UpdateResult;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /** Listing, rescanning, installing, updating, rolling back, uninstalling, enabling, disabling, restarting. */
 final class LifecycleHandlers {
@@ -53,10 +54,24 @@ final class LifecycleHandlers {
                 .filter(p -> search.isEmpty() || (p.id() + " " + p.name() + " " + p.description()).toLowerCase(Locale.ROOT).contains(search))
                 .filter(p -> includeDisabled || p.enabled())
                 .toList();
+        PluginDetails details = new PluginDetails(host.get(), clock);
+        List<PluginView> listed = new ArrayList<>();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (PluginView plugin : shown) {
+            try {
+                entries.add(details.listEntry(plugin));
+                listed.add(plugin);
+            } catch (HostException e) {
+                if (e.code() != HostError.PLUGIN_NOT_FOUND) {
+                    throw e;
+                }
+                // uninstalled while this list was being written: it is simply not in it
+            }
+        }
         answer(ctx, 200, object(
-                "plugins", shown.stream().map(PluginJson::seed004).toList(),
+                "plugins", listed.stream().map(PluginJson::seed004).toList(),
                 "data", object(
-                        "plugins", shown.stream().map(new PluginDetails(host.get(), clock)::listEntry).toList(),
+                        "plugins", entries,
                         "summary", PluginJson.summary(all))));
     }
 

@@ -38,11 +38,13 @@ class HostAuthTest {
     }
 
     @Test
-    void takes_the_host_token_in_each_of_the_three_headers() {
+    void takes_the_host_token_in_each_of_the_four_headers() {
         try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
             assertThat(admin.send("GET", "/system/plugins", null, "Authorization", "Bearer " + RunningAdmin.HOST_TOKEN).status()).isEqualTo(200);
             assertThat(admin.send("GET", "/system/plugins", null, "X-Plughub-Token", RunningAdmin.HOST_TOKEN).status()).isEqualTo(200);
             assertThat(admin.send("GET", "/system/plugins", null, "X-Nebula-Token", RunningAdmin.HOST_TOKEN).status()).isEqualTo(200);
+            assertThat(admin.send("GET", "/system/plugins", null, "X-API-Key", RunningAdmin.OPERATOR_KEY).status())
+                    .as("the operator key where the registry takes it").isEqualTo(200);
         }
     }
 

@@ -162,6 +162,18 @@ class Seed002OperationsApiTest {
     }
 
     @Test
+    void a_number_too_large_for_any_field_is_a_422_naming_it() {
+        PluginJars.plugin("schemaless").buildAs(home.resolve("plugins").resolve("schemaless.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.put("/system/plugins/schemaless/config", "{\"config\": {\"limits\": [1, 1e400]}}");
+
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.json().at("/details/config.limits[1]/0").asText()).contains("too large");
+            assertThat(admin.get("/system/plugins/schemaless/config").json().at("/data/configuration").has("limits")).isFalse();
+        }
+    }
+
+    @Test
     void shows_and_changes_a_plugins_scopes() {
         PluginJars.plugin("syncer").scopes("users.read", "users.write", "files.delete")
                 .buildAs(home.resolve("plugins").resolve("syncer.jar"));
