@@ -1,6 +1,7 @@
 package dev.plughub.host.install;
 
 import dev.plughub.core.PackageException;
+import dev.plughub.core.PackageRules;
 import dev.plughub.core.archive.ArchiveLimits;
 import dev.plughub.core.archive.PackageReader;
 import dev.plughub.core.archive.PluginPackage;
@@ -22,7 +23,8 @@ import java.util.Optional;
  */
 public final class PackageCheck {
 
-    private static final long MAX_PACKAGE_BYTES = 100 * ArchiveLimits.MB;
+    /** The largest package the host installs. */
+    public static final long MAX_PACKAGE_BYTES = 100 * ArchiveLimits.MB;
 
     private final PackageReader reader = new PackageReader(ArchiveLimits.forPackageSize(MAX_PACKAGE_BYTES));
     private final Version hostVersion;
@@ -32,15 +34,23 @@ public final class PackageCheck {
     }
 
     public InstalledPackage read(Path file) {
+        return read(file, file.getFileName().toString());
+    }
+
+    /**
+     * The package in {@code file}, named {@code shownAs} in a refusal (the name the caller gave, not
+     * that of a staging copy): 413 {@code PLUGIN_PACKAGE_TOO_LARGE} or 400 {@code PLUGIN_PACKAGE_INVALID}
+     * with the broken rule in {@code details.rule}.
+     */
+    public InstalledPackage read(Path file, String shownAs) {
         PluginPackage read;
         try {
-            read = reader.read(file, Optional.of(file.getFileName().toString()));
+            read = reader.read(file, Optional.of(shownAs));
         } catch (PackageException e) {
-            throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, file.getFileName() + " is not a valid plugin package: "
-                    + e.getMessage(), Map.of("rule", e.rule(), "file", file.getFileName().toString()), e);
+            throw refused(shownAs, e.rule(), e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, file.getFileName() + " cannot be read: "
-                    + e.getCause().getMessage(), Map.of("file", file.getFileName().toString()), e);
+            throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, shownAs + " cannot be read: "
+                    + e.getCause().getMessage(), Map.of("file", shownAs), e);
         }
         PluginManifest manifest = read.manifest();
         String runtime = manifest.runtime().orElse("java").toLowerCase(Locale.ROOT);
@@ -66,5 +76,12 @@ public final class PackageCheck {
     private static HostException incompatible(PluginManifest manifest, String why) {
         return new HostException(HostError.PLUGIN_INCOMPATIBLE, "plugin " + manifest.id() + " " + manifest.version()
                 + " cannot run here: " + why, Map.of("plugin_id", manifest.id()));
+    }
+
+    /** The refusal of a package that breaks {@code rule}. */
+    public static HostException refused(String shownAs, String rule, String reason, Throwable cause) {
+        HostError code = rule.equals(PackageRules.PACKAGE_TOO_LARGE) ? HostError.PLUGIN_PACKAGE_TOO_LARGE : HostError.PLUGIN_PACKAGE_INVALID;
+        return new HostException(code, shownAs + " is not a valid plugin package: " + reason,
+                Map.of("rule", rule, "file", shownAs), cause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.plughub.host.install;
 
+import dev.plughub.core.PackageRules;
 import dev.plughub.host.HostError;
 import dev.plughub.host.HostException;
 import java.io.IOException;
@@ -94,12 +95,19 @@ public final class PluginStore {
     }
 
     public InstalledPackage read(Path file) {
-        return check.read(file);
+        return check.read(file, shownName(file));
     }
 
-    /** A fresh path in the staging folder for a download or copy in progress. */
+    /** A fresh path in the staging folder for a download or copy in progress: {@code <uuid>-<hint>}. */
     public Path stagingFile(String hint) {
         return stagingDir.resolve(UUID.randomUUID() + "-" + hint.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    /** The name a person gave a package: a staging copy's without its {@code <uuid>-} prefix. */
+    private String shownName(Path file) {
+        String name = file.getFileName().toString();
+        boolean staged = file.getParent() != null && file.getParent().equals(stagingDir) && name.length() > 37 && name.charAt(36) == '-';
+        return staged ? name.substring(37) : name;
     }
 
     public Path homeOf(String id) {
@@ -136,6 +144,11 @@ public final class PluginStore {
     public Path stageCopy(Path source) {
         Path staged = stagingFile(source.getFileName().toString());
         try {
+            long size = Files.size(source);
+            if (size > PackageCheck.MAX_PACKAGE_BYTES) {   // refused before a byte is copied
+                throw PackageCheck.refused(source.getFileName().toString(), PackageRules.PACKAGE_TOO_LARGE, "it is " + size
+                        + " bytes; packages may be at most " + PackageCheck.MAX_PACKAGE_BYTES + " bytes", null);
+            }
             Files.copy(source, staged);
             return staged;
         } catch (IOException e) {

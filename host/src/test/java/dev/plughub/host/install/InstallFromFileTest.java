@@ -72,11 +72,30 @@ class InstallFromFileTest {
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
             assertThatThrownBy(() -> host.install(InstallRequest.file(corrupt), InstallOptions.defaults()))
                     .isInstanceOfSatisfying(HostException.class, e -> {
-                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INSTALLATION_FAILED);
-                        assertThat(e.getMessage()).contains("broken.jar", "not a valid plugin package");
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_PACKAGE_INVALID);
+                        assertThat(e.code().httpStatus()).as("the caller's package, not the host, is at fault").isEqualTo(400);
+                        assertThat(e.getMessage()).startsWith("broken.jar is not a valid plugin package");
+                        assertThat(e.details()).containsEntry("file", "broken.jar").containsKey("rule");
                     });
             assertThat(host.list()).isEmpty();
             assertThat(home.resolve("plugins")).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void refuses_a_package_over_100_mb_before_copying_it() throws Exception {
+        Path huge = Files.createDirectories(home.resolve("build")).resolve("huge.jar");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(101L * 1024 * 1024);   // sparse: no disk is spent on it
+        }
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(huge), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_PACKAGE_TOO_LARGE);
+                        assertThat(e.code().httpStatus()).isEqualTo(413);
+                        assertThat(e.getMessage()).startsWith("huge.jar is not a valid plugin package").contains("at most");
+                    });
+            assertThat(home.resolve("data/staging")).as("nothing was copied").isEmptyDirectory();
         }
     }
 
