@@ -274,8 +274,14 @@ public final class PluginHost implements AutoCloseable {
 
     /** Sends a message to every active plugin of {@code category} (all when empty), except those excluded. */
     public BroadcastResult broadcast(String category, String type, Map<String, Object> payload, Set<String> exclude) {
+        return broadcast(category, type, payload, exclude, Optional.empty());
+    }
+
+    /** A broadcast whose recipients must each answer within {@code timeout} (capped by the message timeout). */
+    public BroadcastResult broadcast(String category, String type, Map<String, Object> payload, Set<String> exclude,
+                                     Optional<Duration> timeout) {
         return messages.broadcast(MessageRouter.HOST, category == null ? "" : category, type, payload == null ? Map.of() : payload,
-                exclude == null ? Set.of() : exclude);
+                exclude == null ? Set.of() : exclude, timeout);
     }
 
     public PermissionsView permissions(String id) {

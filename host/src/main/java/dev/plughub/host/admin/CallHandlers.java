@@ -80,6 +80,8 @@ final class CallHandlers {
         Map<String, Object> payload = fields.object("data");
         Set<String> categories = fields.strings("target_categories");
         Set<String> exclude = fields.strings("exclude_plugins");
+        Optional<Duration> timeout = fields.number("timeout_seconds", 0.001, 3600)
+                .map(seconds -> Duration.ofNanos((long) (seconds * 1e9)));
         fields.check();
         List<String> delivered = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
@@ -87,7 +89,7 @@ final class CallHandlers {
             Set<String> skip = new HashSet<>(exclude);
             skip.addAll(delivered);
             skip.addAll(failed.keySet());
-            BroadcastResult result = host.get().broadcast(category, type, payload, skip);
+            BroadcastResult result = host.get().broadcast(category, type, payload, skip, timeout);
             delivered.addAll(result.delivered());
             failed.putAll(result.failed());
         }

@@ -67,6 +67,15 @@ public final class MessageRouter {
      */
     public BroadcastResult broadcast(String from, String category, String type, Map<String, Object> payload,
                                      Set<String> exclude) {
+        return broadcast(from, category, type, payload, exclude, Optional.empty());
+    }
+
+    /**
+     * A broadcast whose recipients all answer within {@code timeout} (at most the default message
+     * timeout, which applies when none is given), counted from when the last one was sent the message.
+     */
+    public BroadcastResult broadcast(String from, String category, String type, Map<String, Object> payload,
+                                     Set<String> exclude, Optional<Duration> timeout) {
         requireType(type);
         String selected = category == null || category.isBlank() ? ALL : category;
         Message message = new Message(from, type, selected, Payloads.freeze(payload));
@@ -80,13 +89,14 @@ public final class MessageRouter {
                 started.put(id, start(id, recipient.get(), message));
             }
         }
-        long deadline = System.nanoTime() + defaultTimeout.toNanos();
+        Duration allowed = effective(timeout.orElse(null));
+        long deadline = System.nanoTime() + allowed.toNanos();
         List<String> delivered = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
         started.forEach((id, delivery) -> {
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             try {
-                delivery.await(left, type);
+                delivery.await(left, type, allowed);
                 delivered.add(id);
             } catch (MessageFailedException e) {
                 failed.put(id, e.getMessage());
@@ -145,6 +155,11 @@ public final class MessageRouter {
         }
 
         Map<String, Object> await(Duration timeout, String type) {
+            return await(timeout, type, timeout);
+        }
+
+        /** Waits {@code timeout}; a refusal names {@code allowed}, the time the sender gave all its recipients. */
+        Map<String, Object> await(Duration timeout, String type, Duration allowed) {
             boolean done;
             try {
                 done = thread.join(timeout);
@@ -156,7 +171,7 @@ public final class MessageRouter {
             if (!done) {
                 thread.interrupt();
                 throw new MessageTimeoutException("plugin '" + to + "' did not answer '" + type + "' within "
-                        + timeout.toMillis() + " ms", timeout);
+                        + allowed.toMillis() + " ms", allowed);
             }
             Throwable failed = failure.get();
             if (failed != null) {

@@ -153,6 +153,22 @@ class MessageRouterTest {
     }
 
     @Test
+    void a_broadcast_waits_the_time_its_sender_gave_and_each_late_plugin_is_told_that_time() throws Exception {
+        Table table = new Table().with("stuck", "", hanging).with("frozen", "", hanging).with("quick", "", echo);
+        MessageRouter router = new MessageRouter(table, Duration.ofSeconds(30));
+
+        long started = System.nanoTime();
+        BroadcastResult result = router.broadcast("host", "", "hang", Map.of(), Set.of(), Optional.of(Duration.ofMillis(200)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).as("the 200 ms asked for, not the 30 s default").isLessThan(Duration.ofSeconds(10));
+        assertThat(result.delivered()).containsExactly("quick");
+        assertThat(result.failed().values()).as("the second late plugin is not told '0 ms'")
+                .hasSize(2).allSatisfy(reason -> assertThat(reason).contains("within 200 ms"));
+        waitUntilNoneInFlight(router);
+    }
+
+    @Test
     void a_broadcast_without_a_category_reaches_every_active_plugin_but_the_sender() {
         Table table = new Table().with("a", "x", echo).with("b", "y", echo).with("c", "", echo);
         MessageRouter router = new MessageRouter(table, PATIENCE);
