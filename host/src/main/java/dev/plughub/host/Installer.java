@@ -141,39 +141,54 @@ final class Installer implements AutoCloseable {
 
     // --- plan and install ---
 
-    InstallPlan plan(InstallRequest request) {
+    /**
+     * What {@link #install} would do with the same request and options, or the refusal it would
+     * answer (the requested plugin installed already, without {@code forceReinstall}).
+     */
+    InstallPlan plan(InstallRequest request, InstallOptions options) {
         return switch (request) {
             case InstallRequest.FromRegistry registry -> {
                 List<InstallPlan.PlannedPlugin> planned = new ArrayList<>();
                 for (RegistryResolver.Resolved resolved : resolver.resolve(requireId(registry.id()), registry.range())) {
                     planned.add(new InstallPlan.PlannedPlugin(resolved.id(), resolved.version(), "registry",
-                            action(resolved.id(), resolved.version(), resolved.id().equals(registry.id()))));
+                            action(resolved.id(), resolved.version(), resolved.id().equals(registry.id()), options)));
                 }
                 yield new InstallPlan(registry.id(), planned);
             }
-            case InstallRequest.FromFile file -> planOf(stage(request));
-            case InstallRequest.FromUrl url -> planOf(stage(request));
+            case InstallRequest.FromFile file -> planOf(stage(request), options);
+            case InstallRequest.FromUrl url -> planOf(stage(request), options);
         };
     }
 
     /** The plan for staged packages (dependencies first, the requested one last); the staged files are dropped. */
-    private InstallPlan planOf(List<Staged> staged) {
+    private InstallPlan planOf(List<Staged> staged, InstallOptions options) {
         staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
         Staged requested = staged.getLast();
         List<InstallPlan.PlannedPlugin> planned = staged.stream()
                 .map(s -> new InstallPlan.PlannedPlugin(s.pkg().id(), s.pkg().version(), s.source(),
-                        action(s.pkg().id(), s.pkg().version(), s == requested)))
+                        action(s.pkg().id(), s.pkg().version(), s == requested, options)))
                 .toList();
         return new InstallPlan(requested.pkg().id(), planned);
     }
 
-    private InstallPlan.Action action(String id, String version, boolean requested) {
+    private InstallPlan.Action action(String id, String version, boolean requested, InstallOptions options) {
         Optional<HostedPlugin> installed = plugins.find(id);
         if (installed.isEmpty()) {
             return InstallPlan.Action.INSTALL;
         }
-        return requested && !installed.get().installed().version().equals(version)
-                ? InstallPlan.Action.REPLACE : InstallPlan.Action.KEEP;
+        if (!requested) {
+            return InstallPlan.Action.KEEP;   // a dependency already here stays as it is
+        }
+        if (!options.forceReinstall()) {
+            throw alreadyInstalled(id, installed.get());
+        }
+        return InstallPlan.Action.REPLACE;
+    }
+
+    private static HostException alreadyInstalled(String id, HostedPlugin existing) {
+        return new HostException(HostError.PLUGIN_ALREADY_INSTALLED, "plugin " + id + " is already installed (version "
+                + existing.installed().version() + "); update it, or install with force_reinstall",
+                Map.of("plugin_id", id, "installed_version", existing.installed().version()));
     }
 
     InstallResult install(InstallRequest request, InstallOptions options) {
@@ -193,9 +208,7 @@ final class Installer implements AutoCloseable {
         String id = target.pkg().id();
         Optional<HostedPlugin> existing = plugins.find(id);
         if (existing.isPresent() && !options.forceReinstall()) {
-            throw new HostException(HostError.PLUGIN_ALREADY_INSTALLED, "plugin " + id + " is already installed (version "
-                    + existing.get().installed().version() + "); update it, or install with force_reinstall",
-                    Map.of("plugin_id", id, "installed_version", existing.get().installed().version()));
+            throw alreadyInstalled(id, existing.get());
         }
         // Dependencies the registry planned that are already here stay as they are.
         List<Staged> fresh = new ArrayList<>(staged.subList(0, staged.size() - 1).stream()

@@ -116,7 +116,12 @@ public final class PluginHost implements AutoCloseable {
 
     /** What {@code install} would do, with nothing changed. */
     public InstallPlan plan(InstallRequest request) {
-        return installer.plan(request);
+        return plan(request, InstallOptions.defaults());
+    }
+
+    /** What {@code install} with these options would do (or the refusal it would answer), with nothing changed. */
+    public InstallPlan plan(InstallRequest request, InstallOptions options) {
+        return installer.plan(request, options);
     }
 
     /** Installs the plugin and whatever its plan needs: all of it, or nothing. */

@@ -94,7 +94,7 @@ final class LifecycleHandlers {
     void install(Context ctx) {
         InstallBody body = InstallBody.read(AdminJson.body(ctx));
         if (body.dryRun()) {
-            InstallPlan plan = host.get().plan(body.request());
+            InstallPlan plan = host.get().plan(body.request(), body.options());
             answer(ctx, 200, object("data", object("plan", object(
                     "plugin_id", plan.requestedId(),
                     "plugins", plan.plugins().stream().map(p -> object(

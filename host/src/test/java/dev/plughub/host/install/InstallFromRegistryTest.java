@@ -98,6 +98,24 @@ class InstallFromRegistryTest {
     }
 
     @Test
+    void a_plan_for_a_plugin_already_installed_answers_what_the_install_would() {
+        publish(PluginJars.plugin("base").version("1.0.0"));
+        publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0"));
+        try (PluginHost host = PluginHost.start(config)) {
+            host.install(InstallRequest.registry("app", Optional.empty()), InstallOptions.defaults());
+
+            assertThatThrownBy(() -> host.plan(InstallRequest.registry("app", Optional.empty())))
+                    .isInstanceOfSatisfying(HostException.class,
+                            e -> assertThat(e.code()).isEqualTo(HostError.PLUGIN_ALREADY_INSTALLED));
+            InstallPlan forced = host.plan(InstallRequest.registry("app", Optional.empty()),
+                    InstallOptions.defaults().withForceReinstall(true));
+            assertThat(forced.plugins()).extracting(InstallPlan.PlannedPlugin::id, InstallPlan.PlannedPlugin::action)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("base", InstallPlan.Action.KEEP),
+                            org.assertj.core.groups.Tuple.tuple("app", InstallPlan.Action.REPLACE));
+        }
+    }
+
+    @Test
     void a_plan_is_applied_whole_or_not_at_all() {
         publish(PluginJars.plugin("base").version("1.0.0"));
         publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0")
