@@ -206,8 +206,8 @@ public final class PluginHost implements AutoCloseable {
         Duration uptime = snapshot.state() == PluginState.ACTIVE
                 ? snapshot.initializedAt().map(at -> Duration.between(at, clock.instant())).orElse(Duration.ZERO)
                 : Duration.ZERO;
-        return HealthReport.of(snapshot.state(), own, note, uptime, metrics.snapshot(id), snapshot.error(),
-                clock.instant());
+        String lastError = snapshot.error().isEmpty() ? metrics.lastFailure(id) : snapshot.error();
+        return HealthReport.of(snapshot.state(), own, note, uptime, metrics.snapshot(id), lastError, clock.instant());
     }
 
     public MetricsSnapshot metrics(String id) {
@@ -243,10 +243,20 @@ public final class PluginHost implements AutoCloseable {
             throw new HostException(HostError.PLUGIN_COMMUNICATION_TIMEOUT, e.getMessage() + "; the plugin is now failed",
                     Map.of("plugin_id", id, "action", action, "timeout_ms", e.deadline().toMillis()));
         } catch (CallFailed e) {
-            throw fromPlugin(id, action, e.getCause());
+            HostException failure = fromPlugin(id, action, e.getCause());
+            if (failure.code() == HostError.PLUGIN_ACTION_FAILED) {   // the plugin's fault, not its caller's
+                recordFailure(id, failure.getMessage());
+            }
+            throw failure;
         } finally {
             running.calls().exit();
         }
+    }
+
+    /** A failure of the plugin's own code: in its log, and as its health's {@code last_error}. */
+    private void recordFailure(String id, String why) {
+        logs.loggerFor(id).log(System.Logger.Level.ERROR, why);
+        metrics.recordFailure(id, why);
     }
 
     /** Sends a message from the operator ({@code "host"}) to a plugin and waits for its reply. */
@@ -273,6 +283,7 @@ public final class PluginHost implements AutoCloseable {
             throw new HostException(HostError.PLUGIN_COMMUNICATION_TIMEOUT, e.getMessage(),
                     Map.of("plugin_id", to, "timeout_ms", wait.toMillis()));
         } catch (dev.plughub.plugin.MessageFailedException e) {
+            recordFailure(to, e.getMessage());
             throw new HostException(HostError.PLUGIN_ACTION_FAILED, e.getMessage(), Map.of("plugin_id", to));
         }
     }

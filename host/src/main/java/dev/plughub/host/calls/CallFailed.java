@@ -1,5 +1,7 @@
 package dev.plughub.host.calls;
 
+import dev.plughub.host.observability.LogBuffer;
+
 /** A call into a plugin threw; {@link #getCause()} is what the plugin threw. */
 public final class CallFailed extends RuntimeException {
 
@@ -10,6 +12,7 @@ public final class CallFailed extends RuntimeException {
     /** The plugin's own words: its exception's message, or the exception type when it gave none. */
     public static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + message;
+        return message == null || message.isBlank() ? e.getClass().getName()
+                : LogBuffer.bounded(e.getClass().getSimpleName() + ": " + message);   // a plugin may throw a novel
     }
 }

@@ -45,6 +45,16 @@ public final class CallMetrics {
         stats.record(operation, nanos, ok, clock.millis());
     }
 
+    /** Remembers why a call into the plugin failed: its health shows the newest such failure. */
+    public void recordFailure(String pluginId, String why) {
+        stats(pluginId).lastFailure = why;
+    }
+
+    /** The newest failure {@link #recordFailure recorded} for the plugin, {@code ""} when none. */
+    public String lastFailure(String pluginId) {
+        return plugins.getOrDefault(pluginId, PluginStats.EMPTY).lastFailure;
+    }
+
     public MetricsSnapshot snapshot(String pluginId) {
         PluginStats stats = plugins.getOrDefault(pluginId, PluginStats.EMPTY);
         return stats.snapshot(pluginId, clock);
@@ -82,6 +92,7 @@ public final class CallMetrics {
         final TimeSeries series = new TimeSeries();
         final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
         final Map<String, OperationRecorder> timers = new ConcurrentHashMap<>();
+        volatile String lastFailure = "";
 
         void record(String operation, long nanos, boolean ok, long nowMillis) {
             OperationRecorder recorder = operations.get(operation);

@@ -84,7 +84,8 @@ public final class LogBuffer {
         ring.add(clock, level, bounded(message), bounded(error));
     }
 
-    private static String bounded(String text) {
+    /** {@code text} cut to the length a log record keeps, saying how much was dropped. */
+    public static String bounded(String text) {
         if (text.length() <= MAX_TEXT) {
             return text;
         }

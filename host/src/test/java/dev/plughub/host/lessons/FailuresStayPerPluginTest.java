@@ -10,6 +10,7 @@ import dev.plughub.host.PluginView;
 import dev.plughub.host.install.InstallOptions;
 import dev.plughub.host.install.InstallRequest;
 import dev.plughub.host.lifecycle.PluginState;
+import dev.plughub.host.observability.LogQuery;
 import dev.plughub.host.testing.Hosts;
 import dev.plughub.host.testing.PluginJars;
 import java.nio.file.Path;
@@ -29,6 +30,25 @@ class FailuresStayPerPluginTest {
 
     @TempDir
     Path home;
+
+    @Test
+    void an_action_that_throws_is_in_the_plugins_log_and_its_health_and_a_novel_of_a_message_is_cut() {
+        PluginJars.plugin("brittle").action("boom", "throw new IllegalStateException(\"the disk is full\");")
+                .action("novel", "throw new IllegalStateException(\"x\".repeat(100_000));")
+                .buildAs(home.resolve("plugins").resolve("brittle.jar"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.callAction("brittle", "boom", Map.of()))
+                    .isInstanceOfSatisfying(HostException.class, e -> assertThat(e.code()).isEqualTo(HostError.PLUGIN_ACTION_FAILED));
+
+            assertThat(host.logs("brittle", LogQuery.all()).entries())
+                    .anySatisfy(entry -> assertThat(entry.message()).contains("boom", "the disk is full"));
+            assertThat(host.health("brittle").lastError()).contains("the disk is full");
+            assertThat(host.list()).extracting(PluginView::state).containsOnly(PluginState.ACTIVE);
+
+            assertThatThrownBy(() -> host.callAction("brittle", "novel", Map.of()))
+                    .isInstanceOfSatisfying(HostException.class, e -> assertThat(e.getMessage()).hasSizeLessThan(6_000));
+        }
+    }
 
     @Test
     void a_plugin_whose_dependency_failed_to_start_is_failed_with_that_reason_and_the_rest_run() {
