@@ -130,6 +130,9 @@ final class ObservabilityHandlers {
         if (cursor.isPresent() && LogCursor.parse(cursor.get()).isEmpty()) {
             query.reject("cursor", LogCursor.RULE + ", not '" + cursor.get() + "'");
         }
+        if (since.isPresent() && until.isPresent() && !until.get().isAfter(since.get())) {
+            query.reject("until", "must be after since");
+        }
         Optional<String> search = query.string("search");
         query.check();
         logQuery = logQuery.withLimit(limit).withOffset((page - 1) * limit);
@@ -137,7 +140,12 @@ final class ObservabilityHandlers {
         logQuery = until.map(logQuery::withUntil).orElse(logQuery);
         logQuery = search.map(logQuery::withText).orElse(logQuery);
         logQuery = cursor.map(logQuery::withCursor).orElse(logQuery);
-        LogPage result = host.get().logs(ctx.pathParam("id"), logQuery);
+        LogPage result;
+        try {
+            result = host.get().logs(ctx.pathParam("id"), logQuery);
+        } catch (IllegalArgumentException e) {   // a cursor past the newest record: no page gave it out
+            throw AdminException.invalid(Map.of("cursor", List.of(LogCursor.RULE + "; " + e.getMessage())));
+        }
         answer(ctx, 200, object("data", object(
                 "logs", result.entries().stream().map(ObservabilityHandlers::entry).toList(),
                 "pagination", object(

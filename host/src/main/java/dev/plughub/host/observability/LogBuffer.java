@@ -52,6 +52,13 @@ public final class LogBuffer {
     public LogPage query(String pluginId, LogQuery query) {
         Ring ring = rings.get(pluginId);
         List<LogEntry> newestFirst = ring == null ? List.of() : ring.newestFirst();
+        long newest = newestFirst.isEmpty() ? 0 : newestFirst.getFirst().sequence();
+        query.cursor().ifPresent(cursor -> {
+            if (parseCursor(cursor) > newest) {   // after a record that was never written: not a cursor a page gave out
+                throw new IllegalArgumentException("cursor '" + cursor + "' is not one a log page gave out: it is past"
+                        + " the newest record (" + newest + ")");
+            }
+        });
         Predicate<LogEntry> filter = matching(query);
         List<LogEntry> matches = new ArrayList<>();
         for (LogEntry entry : newestFirst) {

@@ -26,7 +26,8 @@ class LogPagingApiTest {
     @Test
     void a_cursor_no_page_gave_out_is_a_422_naming_the_cursor() {
         try (RunningAdmin admin = adminWithChattyPlugin(3)) {
-            for (String cursor : new String[] {"zzz", "99999999999999999999", "abc%3D%3D", "0", "-5", "1.5"}) {
+            // 99999: a whole number, but past the newest of the plugin's few records, so no page gave it out
+            for (String cursor : new String[] {"zzz", "99999999999999999999", "abc%3D%3D", "0", "-5", "1.5", "99999"}) {
                 ApiResponse r = admin.get("/system/plugins/chatty/logs?cursor=" + cursor);
 
                 assertThat(r.status()).as(cursor).isEqualTo(422);
@@ -34,6 +35,16 @@ class LogPagingApiTest {
                 assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
                 assertThat(r.json().get("details").get("cursor").get(0).asText()).contains("next_cursor");
             }
+        }
+    }
+
+    @Test
+    void a_time_range_that_ends_before_it_starts_is_a_422() {
+        try (RunningAdmin admin = adminWithChattyPlugin(3)) {
+            ApiResponse r = admin.get("/system/plugins/chatty/logs?since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z");
+
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.json().get("details").get("until").get(0).asText()).contains("after since");
         }
     }
 
