@@ -237,6 +237,9 @@ final class Installer implements AutoCloseable {
         checkDependencies(fresh.stream().map(s -> s.pkg().manifest()).toList());
         List<HostedPlugin> placed = applyNew(fresh, options.autoEnable(), () -> applyConfig(id, target.pkg(), options.config()))
                 .plugins();
+        if (options.autoEnable()) {   // plugins that failed for want of one of these run now
+            placed.forEach(hosted -> plugins.startWaitingDependents(hosted.id()));
+        }
         return result(target.pkg(), placed.subList(0, placed.size() - 1), startedNanos);
     }
 

@@ -325,7 +325,7 @@ final class Plugins {
             if (!startOne(hosted)) {
                 throw startupFailed(hosted);
             }
-            startAgain(waitingDependents(id));
+            startWaitingDependents(id);
             return view(hosted);
         });
     }
@@ -366,6 +366,14 @@ final class Plugins {
             }
             return view(hosted);
         });
+    }
+
+    /**
+     * Starts again the enabled dependents of {@code id} that are not active — stopped while it was
+     * down, or failed while it was missing — now that it runs; their ids, of those that started.
+     */
+    List<String> startWaitingDependents(String id) {
+        return startAgain(waitingDependents(id));
     }
 
     /** Enabled dependents that are not active (stopped while {@code id} was down). */

@@ -9,6 +9,7 @@ import dev.plughub.host.PluginHost;
 import dev.plughub.host.PluginView;
 import dev.plughub.host.install.InstallOptions;
 import dev.plughub.host.install.InstallRequest;
+import dev.plughub.host.install.UninstallOptions;
 import dev.plughub.host.lifecycle.PluginState;
 import dev.plughub.host.observability.LogQuery;
 import dev.plughub.host.testing.Hosts;
@@ -47,6 +48,23 @@ class FailuresStayPerPluginTest {
 
             assertThatThrownBy(() -> host.callAction("brittle", "novel", Map.of()))
                     .isInstanceOfSatisfying(HostException.class, e -> assertThat(e.getMessage()).hasSizeLessThan(6_000));
+        }
+    }
+
+    @Test
+    void a_dependency_installed_again_brings_back_the_plugin_that_failed_without_it() {
+        Path base = PluginJars.plugin("base").version("1.0.0").build(home.resolve("build"));
+        Path app = PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0").build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            host.install(InstallRequest.file(base), InstallOptions.defaults());
+            host.install(InstallRequest.file(app), InstallOptions.defaults());
+            host.uninstall("base", new UninstallOptions(true, false, false));
+            assertThat(host.find("app").orElseThrow().state()).isNotEqualTo(PluginState.ACTIVE);
+
+            host.install(InstallRequest.file(base), InstallOptions.defaults());
+
+            assertThat(host.find("app").orElseThrow().state()).as("no restart by hand needed").isEqualTo(PluginState.ACTIVE);
+            assertThat(host.callAction("app", "echo", Map.of())).containsEntry("plugin", "app");
         }
     }
 
