@@ -327,9 +327,12 @@ final class Installer implements AutoCloseable {
             return;
         }
         if (Plugins.schemaOf(pkg.manifest()).validate(values) instanceof ConfigCheck.Invalid invalid) {
+            // as a configuration change refused later: a sentence, and details field → [message]
+            Map<String, Object> details = new LinkedHashMap<>();
+            invalid.errorsByField().forEach((field, message) -> details.put(field, List.of(message)));
             throw new HostException(HostError.PLUGIN_CONFIGURATION_ERROR, "the configuration for " + pkg.id()
-                    + " does not match its schema: " + invalid.errorsByField(), Map.of("plugin_id", pkg.id(),
-                    "errors", invalid.errorsByField()));
+                    + " does not match its schema: " + String.join("; ", invalid.errorsByField().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).toList()), details);
         }
     }
 

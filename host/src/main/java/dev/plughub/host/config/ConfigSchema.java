@@ -3,6 +3,7 @@ package dev.plughub.host.config;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
@@ -36,6 +37,9 @@ public final class ConfigSchema {
                     .keyword(new NonValidationKeyword("x-restart-required"))
                     .build());
     private static final ConfigSchema EMPTY = new ConfigSchema(Map.of(), Optional.empty());
+    private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+    /** Draft 2020-12's own schema (bundled with the validator: nothing is fetched). */
+    private static final Schema META_SCHEMA = SCHEMAS.getSchema(SchemaLocation.of(DRAFT_2020_12));
 
     private final Map<String, Object> json;
     private final Optional<Schema> validator;   // empty: the plugin declared no schema, any object goes
@@ -58,7 +62,15 @@ public final class ConfigSchema {
         }
         Map<String, Object> normalized = SeedSchemaForm.normalize(jsonSchema);
         try {
-            Schema schema = SCHEMAS.getSchema(JSON.valueToTree(normalized));
+            JsonNode node = JSON.valueToTree(normalized);
+            if (!node.has("$schema") || DRAFT_2020_12.equals(node.path("$schema").asText())) {
+                List<Error> broken = META_SCHEMA.validate(node);   // "type": "nonsense" would refuse every value
+                if (!broken.isEmpty()) {
+                    throw new IllegalArgumentException(broken.stream().limit(3)
+                            .map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList().toString());
+                }
+            }
+            Schema schema = SCHEMAS.getSchema(node);
             schema.initializeValidators();   // surfaces a broken schema now, not at the first validate
             return new ConfigSchema(normalized, Optional.of(schema));
         } catch (SchemaException | IllegalArgumentException e) {

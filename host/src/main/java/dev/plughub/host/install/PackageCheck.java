@@ -9,6 +9,7 @@ import dev.plughub.core.manifest.PluginManifest;
 import dev.plughub.core.version.Version;
 import dev.plughub.host.HostError;
 import dev.plughub.host.HostException;
+import dev.plughub.host.config.ConfigSchema;
 import dev.plughub.host.grpc.GrpcLaunch;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -53,6 +54,11 @@ public final class PackageCheck {
                     + e.getCause().getMessage(), Map.of("file", shownAs), e);
         }
         PluginManifest manifest = read.manifest();
+        try {
+            manifest.configSchema().ifPresent(ConfigSchema::of);   // refused now, not at every configuration later
+        } catch (IllegalArgumentException e) {
+            throw refused(shownAs, PackageRules.MANIFEST_INVALID, "its config_schema is unusable: " + e.getMessage(), e);
+        }
         String runtime = manifest.runtime().orElse("java").toLowerCase(Locale.ROOT);
         if (runtime.equals(GrpcLaunch.RUNTIME)) {
             try {

@@ -143,4 +143,13 @@ class ConfigSchemaTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a valid JSON Schema");
     }
+
+    @Test
+    void refuses_a_type_json_schema_does_not_have_before_it_refuses_every_value() {
+        assertThatThrownBy(() -> ConfigSchema.of(Map.of("type", "object", "properties", Map.of(
+                "a", Map.of("type", "nonsense")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a valid JSON Schema")
+                .hasMessageContaining("/properties/a/type");
+    }
 }

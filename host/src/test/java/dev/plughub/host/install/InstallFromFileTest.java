@@ -100,6 +100,37 @@ class InstallFromFileTest {
     }
 
     @Test
+    void refuses_a_package_whose_config_schema_is_not_json_schema() {
+        Path jar = PluginJars.plugin("odd-schema").manifest("config_schema",
+                Map.of("type", "object", "properties", Map.of("a", Map.of("type", "nonsense")))).build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(jar), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_PACKAGE_INVALID);
+                        assertThat(e.details()).containsEntry("rule", "MANIFEST_INVALID");
+                        assertThat(e.getMessage()).contains("config_schema");
+                    });
+            assertThat(host.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_configuration_its_schema_refuses_is_named_field_by_field_and_nothing_is_installed() {
+        Path jar = PluginJars.plugin("counted").manifest("config_schema",
+                Map.of("type", "object", "properties", Map.of("count", Map.of("type", "integer")))).build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(jar), InstallOptions.defaults().withConfig(Map.of("count", "ten"))))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_CONFIGURATION_ERROR);
+                        assertThat(e.getMessage()).contains("count must be").doesNotContain("{", "=");
+                        assertThat(e.details()).containsOnlyKeys("count");
+                        assertThat(e.details().get("count")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
+                    });
+            assertThat(host.list()).isEmpty();
+        }
+    }
+
+    @Test
     void refuses_a_package_for_another_runtime() {
         Path jar = PluginJars.plugin("pyplugin").manifest("runtime", "python").build(home.resolve("build"));
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
