@@ -39,7 +39,7 @@ final class LifecycleHandlers {
         Optional<StatusFilter> status = query.string("status").filter(text -> !text.isBlank()).flatMap(text -> {
             Optional<StatusFilter> filter = StatusFilter.parse(text);
             if (filter.isEmpty()) {
-                query.reject("status", "status must be one of " + StatusFilter.ACCEPTED);
+                query.reject("status", "must be one of " + StatusFilter.ACCEPTED);
             }
             return filter;
         });

@@ -69,7 +69,7 @@ public final class Downloader implements AutoCloseable {
             throw failed(url, "more than " + MAX_REDIRECTS + " redirects");
         } catch (IOException e) {
             PluginStore.deleteQuietly(target);
-            throw failed(url, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw failed(url, reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             PluginStore.deleteQuietly(target);
@@ -85,6 +85,20 @@ public final class Downloader implements AutoCloseable {
             throw new HostException(HostError.VALIDATION_ERROR, "the URL " + url + " is refused: " + why,
                     Map.of("url", url.toString()));
         });
+    }
+
+    /** Java's HttpClient often throws with no message (a refused connection is a bare ConnectException). */
+    private static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return switch (e) {
+            case java.net.ConnectException refused -> "the connection was refused (is the server up, and is the port right?)";
+            case java.net.http.HttpTimeoutException late -> "the server did not answer in time";
+            default -> e.getClass().getSimpleName();
+        };
     }
 
     private static HostException failed(URI url, String why) {

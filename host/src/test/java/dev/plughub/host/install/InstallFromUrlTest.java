@@ -40,6 +40,23 @@ class InstallFromUrlTest {
     }
 
     @Test
+    void a_server_that_refuses_the_connection_is_named_as_such() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var config = Hosts.config(home).withUrlPolicy(new UrlPolicy(Set.of("127.0.0.1")));
+        try (PluginHost host = PluginHost.start(config)) {
+            assertThatThrownBy(() -> host.install(InstallRequest.url(java.net.URI.create("http://127.0.0.1:" + closedPort + "/p.jar"),
+                    Optional.empty()), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INSTALLATION_FAILED);
+                        assertThat(e.getMessage()).contains("could not be downloaded: the connection was refused");
+                    });
+        }
+    }
+
+    @Test
     void installs_over_http_from_a_host_the_policy_allows_and_checks_the_sha256() {
         Path served = home.resolve("served");
         Path jar = PluginJars.plugin("remote").build(served);
