@@ -38,6 +38,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         for (String quiet : new String[] {"org.eclipse.jetty", "io.javalin", "org.flywaydb", "com.zaxxer.hikari", "org.jdbi"}) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
+        // what the HTTP parser warns about is a client's malformed request (two Host headers, say),
+        // already answered 400: one line per such request would let any client fill the log
+        context.getLogger("org.eclipse.jetty.http.HttpParser").setLevel(Level.ERROR);
         AbortedExchangeFilter aborted = new AbortedExchangeFilter();
         aborted.setContext(context);
         aborted.start();

@@ -126,7 +126,8 @@ final class EntryGate {
             throw EntryNameRule.unsafe(rawName, "a folder of the same name is already in the package");
         }
         if (!files.add(key)) {
-            throw EntryNameRule.unsafe(rawName, "it appears twice (names are compared ignoring case, as some file systems do)");
+            throw EntryNameRule.unsafe(rawName, "it appears twice (names are compared ignoring case and Unicode"
+                    + " normalization, café written with é or with e and an accent alike, as some file systems do)");
         }
         addParents(key, rawName);
     }

@@ -38,6 +38,11 @@ public final class JsonBodies {
         if (ctx.contentLength() > MAX_BYTES) {
             throw tooLarge();
         }
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "Request bodies are read as sent: Content-Encoding '"
+                    + encoding.strip() + "' is not accepted; send the JSON uncompressed", Map.of("accepted_encodings", "identity"));
+        }
         return ctx.bodyAsBytes();
     }
 

@@ -240,6 +240,9 @@ class BrowseTest extends RunningRegistry {
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.json().get("code").asText()).isEqualTo("INVALID_JSON");
         assertThat(api.postJson("/api/v1/plugins/search", "[1, 2]").status()).isEqualTo(400);
+        ApiResponse gzipped = api.postJson("/api/v1/plugins/search", "{\"query\": \"system\"}", "Content-Encoding", "gzip");
+        assertThat(gzipped.status()).as("a compressed body is not guessed at").isEqualTo(400);
+        assertThat(gzipped.json().get("error").asText()).contains("Content-Encoding 'gzip' is not accepted");
         ApiResponse sort = api.postJson("/api/v1/plugins/search", "{\"sort\": \"stars\"}");
         assertThat(sort.status()).isEqualTo(422);
         assertThat(sort.json().at("/details/sort/0").asText()).contains("relevance");
