@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET|HEAD /api/v1/plugins/{id}/download?version=}: the package file, with its SHA-256 as a
- * strong ETag ({@code If-None-Match} → 304), one byte range at a time ({@code Range} → 206/416), and
+ * strong ETag ({@code If-None-Match} → 304, {@code If-Match} → 412 when it names another file), one byte range at a time ({@code Range} → 206/416), and
  * a download counted for every complete body and every range that starts at byte 0 (so resuming a
  * download does not count it twice) — once per client and version per hour ({@link DownloadCounter}).
  */
@@ -70,6 +70,10 @@ public final class DownloadRoutes {
         });
         String etag = etag(version);
         HttpServletResponse res = ctx.res();
+        if (!ifMatchHolds(ctx.header("If-Match"), etag)) {
+            throw new ApiException(ErrorCode.PRECONDITION_FAILED, "The file to send is not the one If-Match names: its"
+                    + " ETag is " + etag, Map.of("etag", etag));
+        }
         if (anyMatches(ctx.header("If-None-Match"), etag)) {
             validators(res::setHeader, version, requested);
             res.setContentType(null);   // Javalin's default text/plain: a 304 has no body to type
@@ -158,6 +162,20 @@ public final class DownloadRoutes {
         for (String tag : header.split(",")) {
             String t = tag.trim();
             if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** If-Match holds when absent, {@code *}, or naming this very file (strong comparison: a weak tag never matches). */
+    static boolean ifMatchHolds(String header, String etag) {
+        if (header == null) {
+            return true;
+        }
+        for (String tag : header.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || t.equals(etag)) {
                 return true;
             }
         }

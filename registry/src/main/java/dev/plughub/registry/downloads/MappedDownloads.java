@@ -36,9 +36,9 @@ public final class MappedDownloads extends Handler.Wrapper implements InlineAnsw
     private static final String PREFIX = "/api/v1/plugins/";
     private static final String SUFFIX = "/download";
     private static final String VERSION_QUERY = "version=";
-    /** Request headers that ask for what only the route does: a part, a 304, or a user to count by. */
+    /** Request headers that ask for what only the route does: a part, a 304 or 412, or a user to count by. */
     private static final List<HttpHeader> ROUTE_ONLY = List.of(HttpHeader.RANGE, HttpHeader.IF_RANGE,
-            HttpHeader.IF_NONE_MATCH, HttpHeader.AUTHORIZATION);
+            HttpHeader.IF_NONE_MATCH, HttpHeader.IF_MATCH, HttpHeader.AUTHORIZATION);
 
     private final VersionLookup versions;
     private final PackageFiles files;

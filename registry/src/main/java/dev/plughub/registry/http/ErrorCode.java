@@ -23,6 +23,7 @@ public enum ErrorCode {
     EMAIL_TAKEN(409),
     CONFLICT(409),
     DEPENDENCY_CONFLICT(409),   // resolve: no consistent install plan exists
+    PRECONDITION_FAILED(412),   // If-Match names another file than the one the download would send
     PACKAGE_TOO_LARGE(413),
     REQUEST_TOO_LARGE(413),     // a body that is not a package, over JsonBodies.MAX_BYTES
     URI_TOO_LONG(414),          // refused by the HTTP server before any route (http/ServerErrors)

@@ -237,6 +237,20 @@ class DownloadRoutesTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.body()).isEqualTo(demo110);
         }
+
+        @Test
+        void if_match_sends_the_file_only_when_it_is_the_one_named() {
+            String etag = '"' + served110.sha256() + '"';
+            assertThat(get("/api/v1/plugins/demo/download", "If-Match", etag).body()).isEqualTo(demo110);
+            assertThat(get("/api/v1/plugins/demo/download", "If-Match", "*").status()).isEqualTo(200);
+
+            ApiResponse other = get("/api/v1/plugins/demo/download", "If-Match", "\"" + "0".repeat(64) + "\"");
+            assertThat(other.status()).isEqualTo(412);
+            assertThat(other.json().get("code").asText()).isEqualTo("PRECONDITION_FAILED");
+            assertThat(other.json().at("/details/etag").asText()).isEqualTo(etag);
+            assertThat(get("/api/v1/plugins/demo/download", "If-Match", "W/" + etag).status())
+                    .as("If-Match compares strongly: a weak tag never matches").isEqualTo(412);
+        }
     }
 
     @Nested
