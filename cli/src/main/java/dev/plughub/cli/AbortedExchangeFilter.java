@@ -1,10 +1,10 @@
 package dev.plughub.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.slf4j.Marker;
 
 /**
  * Keeps out of the server's log what Jetty's servlet layer reports about an exchange the route has
@@ -15,27 +15,28 @@ import org.slf4j.Marker;
  * hundred-line stack trace at WARN while trying to write a second, 500 answer that is never sent.
  * One such client a second would flood the log with nothing an operator can act on. Only those
  * complaints are dropped: Jetty's {@code writeError} and {@code unknown request} messages whose
- * failure was raised inside Jetty itself.
+ * failure was raised inside Jetty itself. A filter on the appender, so it sees only records that
+ * are written, never the level checks on the request path.
  */
-final class AbortedExchangeFilter extends TurboFilter {
+final class AbortedExchangeFilter extends Filter<ILoggingEvent> {
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (logger == null || !logger.getName().startsWith("org.eclipse.jetty") || format == null
+    public FilterReply decide(ILoggingEvent event) {
+        String format = event.getMessage();
+        if (format == null || !event.getLoggerName().startsWith("org.eclipse.jetty")
                 || !(format.startsWith("writeError") || format.equals("unknown request"))) {
             return FilterReply.NEUTRAL;
         }
-        Throwable thrown = t != null ? t
-                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
-        return raisedByJetty(thrown) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        return raisedByJetty(event.getThrowableProxy()) ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 
     /** An IllegalStateException or NullPointerException, bare or wrapped, thrown from Jetty's own code. */
-    private static boolean raisedByJetty(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IllegalStateException || cause instanceof NullPointerException) {
-                StackTraceElement[] stack = cause.getStackTrace();
-                return stack.length > 0 && stack[0].getClassName().startsWith("org.eclipse.jetty.");
+    private static boolean raisedByJetty(IThrowableProxy thrown) {
+        for (IThrowableProxy cause = thrown; cause != null; cause = cause.getCause()) {
+            String type = cause.getClassName();
+            if (type.equals(IllegalStateException.class.getName()) || type.equals(NullPointerException.class.getName())) {
+                StackTraceElementProxy[] stack = cause.getStackTraceElementProxyArray();
+                return stack.length > 0 && stack[0].getStackTraceElement().getClassName().startsWith("org.eclipse.jetty.");
             }
         }
         return false;

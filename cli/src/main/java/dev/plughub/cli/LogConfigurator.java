@@ -25,11 +25,16 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n");
         encoder.start();
 
+        AbortedExchangeFilter aborted = new AbortedExchangeFilter();
+        aborted.setContext(context);
+        aborted.start();
+
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
         stderr.setName("stderr");
         stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
+        stderr.addFilter(aborted);
         stderr.start();
 
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -41,10 +46,6 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         // what the HTTP parser warns about is a client's malformed request (two Host headers, say),
         // already answered 400: one line per such request would let any client fill the log
         context.getLogger("org.eclipse.jetty.http.HttpParser").setLevel(Level.ERROR);
-        AbortedExchangeFilter aborted = new AbortedExchangeFilter();
-        aborted.setContext(context);
-        aborted.start();
-        context.addTurboFilter(aborted);
         // a failed start is reported by the CLI in one line; this logger would add a stack trace to it
         context.getLogger("io.javalin.Javalin").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

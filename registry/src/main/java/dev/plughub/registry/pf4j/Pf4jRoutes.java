@@ -50,8 +50,12 @@ public final class Pf4jRoutes {
             RawJson.write(ctx, cache.catalogueWide("pf4j-plugins" + (prereleases ? "-prerelease" : ""),
                     () -> Json.bytes(repository.plugins(prereleases))));
         });
-        routes.get(BASE + "repositories.json", ctx -> ctx.json(List.of(new RepositoryEntry(REPOSITORY_ID,
-                ctx.scheme() + "://" + ctx.host() + BASE))));
+        routes.get(BASE + "repositories.json", ctx -> {
+            // The URL is built from the request's Host header, which the client chose: no shared cache
+            // may keep one client's answer for another.
+            ctx.header("Cache-Control", "private, no-cache");
+            ctx.json(List.of(new RepositoryEntry(REPOSITORY_ID, ctx.scheme() + "://" + ctx.host() + BASE)));
+        });
         routes.get(BASE + Pf4jRepository.FILES + "{id}/{version}/{file}", this::file);
     }
 

@@ -103,11 +103,14 @@ class Pf4jRepositoryApiTest extends RunningRegistry {
 
     @Test
     void repositories_json_points_at_this_registrys_pf4j_base() {
-        JsonNode repositories = api.get("/pf4j/repositories.json").json();
+        ApiResponse answer = api.get("/pf4j/repositories.json");
+        JsonNode repositories = answer.json();
 
         assertThat(repositories).hasSize(1);
         assertThat(repositories.at("/0/id").asText()).isEqualTo("plughub");
         assertThat(repositories.at("/0/url").asText()).isEqualTo(registry.baseUrl() + "/pf4j/");
+        assertThat(answer.header("Cache-Control")).as("built from the client's Host header: no shared cache keeps it")
+                .hasValueSatisfying(value -> assertThat(value).contains("private"));
     }
 
     private static Optional<JsonNode> plugin(ApiResponse plugins, String id) {
