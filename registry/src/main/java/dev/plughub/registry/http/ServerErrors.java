@@ -36,6 +36,12 @@ public final class ServerErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    /** Every method gets the envelope (Jetty's default leaves OPTIONS, PUT, DELETE… with an empty body). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     /** A request the parser could not read at all: the connection writes this body and closes. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
@@ -88,6 +94,7 @@ public final class ServerErrors extends ErrorHandler {
         String detail = reason == null || reason.isBlank() || reason.equals(HttpStatus.getMessage(status)) ? "" : " (" + reason + ")";
         return switch (status) {
             case 400 -> reason != null && reason.startsWith(PATH_MALFORMED) ? reason : "The request is malformed: it is not valid HTTP" + detail;
+            case 404 -> "No such endpoint" + detail;
             case 408 -> "The rest of the request did not arrive in time; the server stopped waiting for it";
             case 413 -> "The request is larger than this server accepts" + detail;
             case 414 -> "The request's URI is longer than this server accepts (8 KiB)";

@@ -84,6 +84,15 @@ class ServerErrorsTest extends RunningRegistry {
     }
 
     @Test
+    void options_on_the_whole_server_gets_the_envelope_too() throws IOException {
+        Raw star = send("OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(star.status()).isEqualTo(404);
+        assertThat(star.headers()).contains("content-type: application/json");
+        assertThat(star.body().path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void a_body_that_ends_before_its_declared_length_is_a_400_and_stores_nothing() throws IOException {
         String json = "POST /api/v1/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 500\r\n\r\n{\"username\":\"cut-short\",\"pass";
