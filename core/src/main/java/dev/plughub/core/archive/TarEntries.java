@@ -21,6 +21,7 @@ final class TarEntries implements ArchiveWalker {
 
     /** Room per entry for tar's own bytes: header, padding, a long-name or PAX record. */
     private static final long STRUCTURE_PER_ENTRY = 4096;
+    private static final int TAR_BLOCK = 512;
 
     @Override
     public void walk(Path archive, EntryGate gate, EntryVisitor visitor) throws IOException {
@@ -28,8 +29,9 @@ final class TarEntries implements ArchiveWalker {
         long allowance = (limits.maxEntries() + 16L) * (STRUCTURE_PER_ENTRY + 8L * limits.maxNameLength());
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 64 * 1024);
              InputStream gzip = GzipCompressorInputStream.builder().setInputStream(file).setDecompressConcatenated(true).get();
-             InputStream expanded = gate.meterStream(gzip, allowance);
+             InputStream expanded = new BufferedInputStream(gate.meterStream(gzip, allowance), TAR_BLOCK);
              TarArchiveInputStream tar = new BoundedTarInputStream(expanded, limits)) {
+            requireTarHeader(expanded);
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 EntryKind kind = kind(entry);
                 String name = gate.admit(entry.getName(), kind, entry.getSize());
@@ -42,6 +44,22 @@ final class TarEntries implements ArchiveWalker {
                     content.transferTo(OutputStream.nullOutputStream());
                 }
             }
+        }
+    }
+
+    /**
+     * A tar begins with a 512-byte header block. Less than that (a gzip of a bare plugin.json, say)
+     * would read as a tar with no entries and be refused for its missing manifest, which would send
+     * the author looking in the wrong place.
+     */
+    private static void requireTarHeader(InputStream expanded) throws IOException {
+        expanded.mark(TAR_BLOCK);
+        int held = expanded.readNBytes(TAR_BLOCK).length;
+        expanded.reset();
+        if (held < TAR_BLOCK) {
+            throw new PackageException(PackageRules.ARCHIVE_CORRUPT, "the file is gzip-compressed, but what it holds ("
+                    + held + " bytes) is not a tar archive, which begins with a " + TAR_BLOCK + "-byte header; "
+                    + "a .tar.gz is a tar compressed with gzip");
         }
     }
 

@@ -311,6 +311,17 @@ class PackageReaderTest {
         assertRefused(() -> reader.read(gzip, Optional.empty()), PackageRules.ARCHIVE_CORRUPT);
     }
 
+    @Test
+    void a_gzip_of_a_bare_manifest_is_not_called_a_package_without_a_manifest() throws Exception {
+        Path gzip = dir.resolve("plugin.tar.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write("{\"id\": \"bare\", \"name\": \"Bare\", \"version\": \"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertRefused(() -> reader.read(gzip, Optional.empty()), PackageRules.ARCHIVE_CORRUPT)
+                .hasMessageContaining("not a tar archive");
+    }
+
     static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
         new java.util.Random(42).nextBytes(bytes);
