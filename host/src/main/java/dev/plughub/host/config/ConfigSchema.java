@@ -78,6 +78,14 @@ public final class ConfigSchema {
         }
     }
 
+    /**
+     * Refuses (with an {@link IllegalArgumentException} saying why) a schema whose secrets could not
+     * all be hidden; checked when a package is installed.
+     */
+    public static void requireHideableSecrets(Map<String, Object> jsonSchema) {
+        SchemaTree.requireHideableSecrets(SeedSchemaForm.normalize(jsonSchema));
+    }
+
     public static ConfigSchema empty() {
         return EMPTY;
     }

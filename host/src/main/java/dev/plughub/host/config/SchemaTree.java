@@ -93,6 +93,38 @@ final class SchemaTree {
         });
     }
 
+    /**
+     * Refuses a schema that marks a secret where masking cannot follow it: secrets are hidden by
+     * their path through nested {@code properties}, so one declared inside {@code items},
+     * {@code additionalProperties}, a {@code $ref}'d definition or {@code allOf}/{@code anyOf}/{@code oneOf}
+     * would be shown in clear, and sending back the mask would overwrite it.
+     */
+    static void requireHideableSecrets(Map<String, Object> schema) {
+        Set<String> reachable = new TreeSet<>();
+        collectSecrets(schema, "", reachable);
+        int declared = countSecretMarks(schema) - (isSecret(schema) ? 1 : 0);
+        if (declared > reachable.size()) {
+            throw new IllegalArgumentException("it marks a secret (writeOnly, x-secret or format password) where it could"
+                    + " not be hidden: secrets may be declared only under properties (nested as deep as you like), not"
+                    + " inside items, additionalProperties, $ref'd definitions or allOf/anyOf/oneOf");
+        }
+    }
+
+    private static int countSecretMarks(Object node) {
+        int marks = 0;
+        if (node instanceof Map<?, ?> map) {
+            marks += isSecret(asObject(map)) ? 1 : 0;
+            for (Object value : map.values()) {
+                marks += countSecretMarks(value);
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object value : list) {
+                marks += countSecretMarks(value);
+            }
+        }
+        return marks;
+    }
+
     private static boolean isSecret(Map<String, Object> schema) {
         return flagged(schema, "writeOnly") || flagged(schema, "x-secret") || "password".equals(schema.get("format"));
     }

@@ -55,7 +55,10 @@ public final class PackageCheck {
         }
         PluginManifest manifest = read.manifest();
         try {
-            manifest.configSchema().ifPresent(ConfigSchema::of);   // refused now, not at every configuration later
+            manifest.configSchema().ifPresent(schema -> {   // refused now, not at every configuration later
+                ConfigSchema.of(schema);
+                ConfigSchema.requireHideableSecrets(schema);
+            });
         } catch (IllegalArgumentException e) {
             throw refused(shownAs, PackageRules.MANIFEST_INVALID, "its config_schema is unusable: " + e.getMessage(), e);
         }

@@ -145,6 +145,22 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void refuses_secrets_declared_where_masking_cannot_follow_them() {
+        Map<String, Object> inItems = Map.of("type", "object", "properties", Map.of("list", Map.of("type", "array",
+                "items", Map.of("type", "object", "properties", Map.of("t", Map.of("type", "string", "x-secret", true))))));
+        Map<String, Object> throughRef = Map.of("type", "object", "$defs", Map.of("key", Map.of("type", "string", "writeOnly", true)),
+                "properties", Map.of("k", Map.of("$ref", "#/$defs/key")));
+        Map<String, Object> inAllOf = Map.of("type", "object", "properties", Map.of("p", Map.of("allOf",
+                List.of(Map.of("type", "string", "format", "password")))));
+        for (Map<String, Object> schema : List.of(inItems, throughRef, inAllOf)) {
+            assertThatThrownBy(() -> ConfigSchema.requireHideableSecrets(schema)).as("%s", schema)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("could not be hidden");
+        }
+        ConfigSchema.requireHideableSecrets(Map.of("type", "object", "properties", Map.of("db", Map.of("type", "object",
+                "properties", Map.of("password", Map.of("type", "string", "writeOnly", true))))));   // nested properties: fine
+    }
+
+    @Test
     void refuses_a_type_json_schema_does_not_have_before_it_refuses_every_value() {
         assertThatThrownBy(() -> ConfigSchema.of(Map.of("type", "object", "properties", Map.of(
                 "a", Map.of("type", "nonsense")))))
