@@ -564,7 +564,10 @@ final class Installer implements AutoCloseable {
             restore(hosted, backup);
             status = "rolled_back";
         }
-        List<String> restarted = plugins.startAgain(dependents);
+        List<String> restarted = new ArrayList<>(plugins.startAgain(dependents));
+        if (hosted.lifecycle().state() == PluginState.ACTIVE) {   // those that failed while it was failed come back too
+            restarted.addAll(plugins.startWaitingDependents(id));
+        }
         journal.finish(id);
         Optional<String> backupId = Optional.of(backup.backupId());
         // Rolled back, the backup is a copy of what runs again: kept, it would be the next rollback's

@@ -280,9 +280,14 @@ public final class PluginHost implements AutoCloseable {
         } catch (RecipientUnavailableException e) {
             throw notActive(target);
         } catch (MessageTimeoutException e) {
+            // the time it really had: a timeout asked for above the host's message timeout is capped to it
             throw new HostException(HostError.PLUGIN_COMMUNICATION_TIMEOUT, e.getMessage(),
-                    Map.of("plugin_id", to, "timeout_ms", wait.toMillis()));
+                    Map.of("plugin_id", to, "timeout_ms", e.timeout().toMillis()));
         } catch (dev.plughub.plugin.MessageFailedException e) {
+            if (e.getCause() instanceof InvalidInputException invalid) {   // the sender's mistake, as for an action
+                throw new HostException(HostError.VALIDATION_ERROR, "plugin " + to + " refused the input of '" + type
+                        + "': " + invalid.getMessage(), Map.of("plugin_id", to, "message_type", type));
+            }
             recordFailure(to, e.getMessage());
             throw new HostException(HostError.PLUGIN_ACTION_FAILED, e.getMessage(), Map.of("plugin_id", to));
         }

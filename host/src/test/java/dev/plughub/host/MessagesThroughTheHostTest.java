@@ -29,6 +29,20 @@ class MessagesThroughTheHostTest {
     }
 
     @Test
+    void input_the_handler_refuses_is_the_senders_mistake_not_the_plugins_failure() {
+        PluginJars.plugin("picky").onMessage("throw new dev.plughub.plugin.InvalidInputException(\"amount must be positive\");")
+                .build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.message("picky", "charge", Map.of("amount", -1), Optional.empty()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.VALIDATION_ERROR);
+                        assertThat(e.getMessage()).contains("amount must be positive");
+                    });
+            assertThat(host.health("picky").lastError()).as("not recorded as the plugin's failure").isEmpty();
+        }
+    }
+
+    @Test
     void a_plugin_asks_another_plugin_through_its_context() {
         PluginJars.plugin("answerer").build(home.resolve("plugins"));
         PluginJars.plugin("asker")

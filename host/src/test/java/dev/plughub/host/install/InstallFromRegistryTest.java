@@ -116,6 +116,24 @@ class InstallFromRegistryTest {
     }
 
     @Test
+    void a_rollback_of_a_failed_plugin_brings_back_the_dependents_its_failure_took_down() {
+        publish(PluginJars.plugin("base").version("1.0.0"));
+        publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0"));
+        try (PluginHost host = PluginHost.start(config)) {
+            host.install(InstallRequest.registry("app", Optional.empty()), InstallOptions.defaults());
+            publish(PluginJars.plugin("base").version("1.1.0").initialize("throw new IllegalStateException(\"1.1.0 is broken\");"));
+            host.update("base", Optional.of("1.1.0"), new UpdateOptions(true, false));   // runs from the next start
+            assertThatThrownBy(() -> host.restart("base")).isInstanceOf(HostException.class);
+            assertThat(host.find("app").orElseThrow().state()).isEqualTo(PluginState.FAILED);
+
+            host.rollback("base");
+
+            assertThat(host.find("base").orElseThrow().version()).isEqualTo("1.0.0");
+            assertThat(host.find("app").orElseThrow().state()).as("no restart by hand needed").isEqualTo(PluginState.ACTIVE);
+        }
+    }
+
+    @Test
     void a_plan_is_applied_whole_or_not_at_all() {
         publish(PluginJars.plugin("base").version("1.0.0"));
         publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0")

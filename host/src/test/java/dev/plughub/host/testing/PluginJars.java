@@ -65,6 +65,7 @@ public final class PluginJars {
         private String initialize = "";
         private String health = "return Health.ok();";
         private String shutdown = "";
+        private String onMessage = "return Map.of(\"from\", message.from(), \"type\", message.type(), \"plugin\", context.pluginId());";
         private final Map<String, String> actions = new LinkedHashMap<>();
         private final Map<String, String> dependencies = new LinkedHashMap<>();
         private final List<String> scopes = new ArrayList<>();
@@ -101,6 +102,12 @@ public final class PluginJars {
 
         public Builder shutdown(String statements) {
             this.shutdown = statements;
+            return this;
+        }
+
+        /** The body of {@code onMessage(message)}; must return a {@code Map<String, Object>}. */
+        public Builder onMessage(String statements) {
+            this.onMessage = statements;
             return this;
         }
 
@@ -297,7 +304,7 @@ public final class PluginJars {
 
                         @Override
                         public Map<String, Object> onMessage(Message message) {
-                            return Map.of("from", message.from(), "type", message.type(), "plugin", context.pluginId());
+                            %s
                         }
 
                         @Override
@@ -305,7 +312,7 @@ public final class PluginJars {
                             %s
                         }
                     }
-                    """.formatted(packageName(), fields, initialize, health, actionMap, shutdown);
+                    """.formatted(packageName(), fields, initialize, health, actionMap, onMessage, shutdown);
         }
     }
 
