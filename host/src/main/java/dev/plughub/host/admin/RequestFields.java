@@ -14,6 +14,8 @@ import java.util.Set;
  */
 final class RequestFields {
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private final Map<String, Object> values;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
@@ -67,7 +69,7 @@ final class RequestFields {
             return Optional.empty();
         }
         Double number = value instanceof Number n ? Double.valueOf(n.doubleValue()) : parse(value);
-        if (number == null) {
+        if (number == null || number.isNaN()) {
             return fail(field, "must be a number");
         }
         if (number < min || number > max) {
@@ -131,15 +133,12 @@ final class RequestFields {
         return Optional.empty();
     }
 
+    /** A decimal number as text; Java's parser would also take NaN, Infinity, 0x1p3 and 1d. */
     private static Double parse(Object value) {
-        if (!(value instanceof String text)) {
+        if (!(value instanceof String text) || !DECIMAL.matcher(text.trim()).matches()) {
             return null;
         }
-        try {
-            return Double.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Double.valueOf(text.trim());
     }
 
     private static String shown(double d) {

@@ -123,5 +123,9 @@ class RegistrySearchApiTest {
         assertThat(r.json().get("details").get("sort").get(0).asText()).contains("name, rating, downloads, updated");
         assertThat(admin.get("/system/plugins/search?min_rating=6").json().get("details").get("min_rating").get(0).asText())
                 .isEqualTo("must be from 0 to 5");
+        for (String notANumber : new String[] {"NaN", "0x1p1", "4d"}) {   // Java's own parser takes all three
+            assertThat(admin.get("/system/plugins/search?min_rating=" + notANumber).status()).as(notANumber).isEqualTo(422);
+        }
+        assertThat(admin.get("/system/plugins/search?min_rating=4.5").status()).isEqualTo(200);
     }
 }
