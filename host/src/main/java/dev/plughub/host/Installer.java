@@ -327,13 +327,28 @@ final class Installer implements AutoCloseable {
             return;
         }
         if (Plugins.schemaOf(pkg.manifest()).validate(values) instanceof ConfigCheck.Invalid invalid) {
-            // as a configuration change refused later: a sentence, and details field → [message]
-            Map<String, Object> details = new LinkedHashMap<>();
-            invalid.errorsByField().forEach((field, message) -> details.put(field, List.of(message)));
-            throw new HostException(HostError.PLUGIN_CONFIGURATION_ERROR, "the configuration for " + pkg.id()
-                    + " does not match its schema: " + String.join("; ", invalid.errorsByField().entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue()).toList()), details);
+            throw configurationError("the configuration for " + pkg.id() + " does not match its schema: ", invalid, "");
         }
+    }
+
+    /**
+     * Refuses an update under whose schema the stored configuration would not hold: the new version
+     * would start with none of it (the plugin sees an empty configuration) and every later change
+     * would be refused for fields the operator did not touch.
+     */
+    private void checkStoredConfig(String id, InstalledPackage incoming) {
+        if (configs.effective(id, Plugins.schemaOf(incoming.manifest())) instanceof ConfigCheck.Invalid invalid) {
+            throw configurationError("plugin " + id + " was not updated to " + incoming.version()
+                    + ": its stored configuration does not fit that version's schema (", invalid, "); change the configuration first");
+        }
+    }
+
+    /** As a configuration change refused later: one sentence naming each field, and details field → [message]. */
+    private static HostException configurationError(String before, ConfigCheck.Invalid invalid, String after) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        invalid.errorsByField().forEach((field, message) -> details.put(field, List.of(message)));
+        return new HostException(HostError.PLUGIN_CONFIGURATION_ERROR, before + String.join("; ", invalid.errorsByField()
+                .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + after, details);
     }
 
     private void applyConfig(String id, InstalledPackage pkg, Map<String, Object> values) {
@@ -491,6 +506,7 @@ final class Installer implements AutoCloseable {
                 }
                 List<Staged> dependencies = staged.subList(0, staged.size() - 1);
                 checkDependencies(manifestsOf(dependencies, staged.getLast()));
+                checkStoredConfig(id, target);
                 AddedPlugins added = applyNew(dependencies, true);
                 return replaceWith(hosted, target, added, options);
             } finally {

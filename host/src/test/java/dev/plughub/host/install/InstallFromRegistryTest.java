@@ -134,6 +134,26 @@ class InstallFromRegistryTest {
     }
 
     @Test
+    void an_update_whose_schema_refuses_the_stored_configuration_is_refused_and_changes_nothing() {
+        Map<String, Object> loose = Map.of("type", "object", "properties", Map.of("count", Map.of("type", "integer")));
+        Map<String, Object> strict = Map.of("type", "object", "properties", Map.of("count", Map.of("type", "integer", "maximum", 3)));
+        publish(PluginJars.plugin("counter").version("1.0.0").manifest("config_schema", loose));
+        try (PluginHost host = PluginHost.start(config)) {
+            host.install(InstallRequest.registry("counter", Optional.empty()), InstallOptions.defaults().withConfig(Map.of("count", 50)));
+            publish(PluginJars.plugin("counter").version("1.3.0").manifest("config_schema", strict));
+
+            assertThatThrownBy(() -> host.update("counter", Optional.of("1.3.0"), UpdateOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_CONFIGURATION_ERROR);
+                        assertThat(e.getMessage()).contains("not updated to 1.3.0", "count");
+                        assertThat(e.details()).containsOnlyKeys("count");
+                    });
+            assertThat(host.find("counter").orElseThrow().version()).isEqualTo("1.0.0");
+            assertThat(host.find("counter").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
+        }
+    }
+
+    @Test
     void a_plan_is_applied_whole_or_not_at_all() {
         publish(PluginJars.plugin("base").version("1.0.0"));
         publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0")
