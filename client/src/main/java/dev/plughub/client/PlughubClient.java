@@ -227,7 +227,8 @@ public final class PlughubClient implements AutoCloseable {
      * the file in under the name the registry gives it, or else the file to write. The bytes go to a
      * temporary file beside the target, are checked against the SHA-256 the registry announces
      * ({@code X-Checksum} or {@code ETag}) and are then renamed into place, so the target is never
-     * left half-written.
+     * left half-written. A symbolic link is followed to its file; a device or pipe already at the
+     * target ({@code /dev/null}) is written into, not replaced.
      */
     public Downloaded download(String id, Optional<String> version, Path target, TransferListener listener) {
         String query = version.map(v -> queryString(Map.of("version", v))).orElse("");
@@ -239,26 +240,42 @@ public final class PlughubClient implements AutoCloseable {
             }
             DownloadHeaders headers = DownloadHeaders.of(response.headers());
             String fileName = headers.fileName().orElseGet(() -> fallbackName(id, version, response));
-            Path destination = Files.isDirectory(target) ? target.resolve(fileName) : target;
+            Path destination = throughLinks(Files.isDirectory(target) ? target.resolve(fileName) : target);
             return save(in, headers, destination, fileName, id + version.map(v -> "@" + v).orElse(""), listener);
         } catch (IOException e) {
             throw unreachable(request, e);
         }
     }
 
+    /**
+     * The file a symbolic link leads to (as curl -o writes through a link): the link itself is never
+     * replaced by a file.
+     */
+    private static Path throughLinks(Path destination) throws IOException {
+        Path path = destination;
+        for (int hops = 0; Files.isSymbolicLink(path) && hops < 40; hops++) {
+            path = path.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(path));
+        }
+        return path;
+    }
+
     private Downloaded save(InputStream in, DownloadHeaders headers, Path destination, String fileName,
                             String what, TransferListener listener) {
         Path temp = null;
         boolean moved = false;
+        // A device or pipe already there (-o /dev/null) is written into, never replaced by a file.
+        boolean special = Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination);
         listener.started(headers.contentLength().orElse(-1));
         try {
             Path folder = destination.toAbsolutePath().getParent();
             Files.createDirectories(folder);
             // not createTempFile: its mode 600 would stay on the package; this one gets the umask's
-            temp = folder.resolve("." + fileName + "." + UUID.randomUUID() + ".part");
+            temp = special ? null : folder.resolve("." + fileName + "." + UUID.randomUUID() + ".part");
             MessageDigest digest = Sha256.newDigest();
             long written = 0;
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out = special
+                    ? Files.newOutputStream(destination, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+                    : Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = readBody(in, buffer)) != -1; ) {
                     out.write(buffer, 0, n);
@@ -275,7 +292,9 @@ public final class PlughubClient implements AutoCloseable {
             if (headers.sha256().isPresent() && !headers.sha256().get().equals(actual)) {
                 throw new ChecksumMismatchException(what, headers.sha256().get(), actual);
             }
-            Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (!special) {
+                Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
             moved = true;
             return new Downloaded(destination, fileName, written, actual, headers.sha256().isPresent());
         } catch (IOException e) {

@@ -131,6 +131,34 @@ class PlughubClientTest {
     }
 
     @Test
+    void a_download_goes_through_a_link_and_into_a_pipe_without_replacing_either() throws Exception {
+        Path zip = SamplePackage.zip(work, "client-special", "1.0.0");
+        operator.publish(zip, Optional.empty(), Optional.empty(), TransferListener.NONE);
+
+        Path real = Files.writeString(work.resolve("real.zip"), "old");
+        Path link = Files.createSymbolicLink(work.resolve("link.zip"), real.getFileName());
+        anonymous.download("client-special", Optional.empty(), link, TransferListener.NONE);
+        assertThat(Files.isSymbolicLink(link)).as("the link stays a link").isTrue();
+        assertThat(Files.readAllBytes(real)).as("written through it, as curl -o does").isEqualTo(Files.readAllBytes(zip));
+
+        Path fifo = work.resolve("pipe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is available");
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        anonymous.download("client-special", Optional.empty(), fifo, TransferListener.NONE);
+        assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Files.readAllBytes(zip));
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("the pipe stays a pipe").isFalse();
+        assertThat(Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(leftovers(work)).isEmpty();
+    }
+
+    @Test
     void reports_upload_and_download_progress_up_to_the_whole_size() throws IOException {
         Path zip = SamplePackage.zip(work, "client-progress", "1.0.0", 2 * 1024 * 1024);
         Recorder upload = new Recorder();
