@@ -1,9 +1,11 @@
 package dev.plughub.registry.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plughub.registry.audit.AuditLog;
 import dev.plughub.registry.http.FieldErrors;
 import dev.plughub.registry.http.JsonBodies;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,6 +19,8 @@ public final class AccountRequests {
     public static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");
     public static final int USERNAME_MIN = 3;
     public static final int USERNAME_MAX = 32;
+    /** Names the audit log gives to actors that are not users. */
+    private static final Set<String> RESERVED = Set.of(AuditLog.OPERATOR, AuditLog.ANONYMOUS);
     public static final int PASSWORD_MIN = 8;
     public static final int PASSWORD_MAX = 128;
     public static final int EMAIL_MAX = 254;
@@ -54,6 +58,11 @@ public final class AccountRequests {
             if (!USERNAME.matcher(u).matches()) {
                 f.error("username", "username may contain only letters A-Z and a-z, digits, '_', '.' and '-', "
                         + "and must start with a letter or digit");
+            } else if (u.chars().allMatch(Character::isDigit)) {   // /admin/users/{id or name} reads digits as an id
+                f.error("username", "username must contain a letter or '_', '.', '-': all digits would read as a user id");
+            } else if (RESERVED.contains(u.toLowerCase(Locale.ROOT))) {
+                f.error("username", "username '" + u + "' is reserved: the audit log names the operator key and"
+                        + " anonymous requests so");
             }
         });
         password.ifPresent(p -> {

@@ -46,6 +46,8 @@ public final class AuditLog {
 
     /** The actor of a change made without credentials. */
     public static final String ANONYMOUS = "anonymous";
+    /** The actor of whatever the operator key does. */
+    public static final String OPERATOR = "operator";
 
     private final Database db;
 
@@ -55,7 +57,7 @@ public final class AuditLog {
 
     /** The name an entry records for a principal: the username, or {@code operator} for the operator key. */
     public static String actorName(Principal principal) {
-        return principal.operator() ? "operator" : principal.username();
+        return principal.operator() ? OPERATOR : principal.username();
     }
 
     /** Appends an entry in the caller's transaction. */

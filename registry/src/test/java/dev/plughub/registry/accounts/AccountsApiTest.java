@@ -250,6 +250,11 @@ class AccountsApiTest {
             assertThat(r.json().get("details").has("username")).as(bad).isTrue();
         }
         assertThat(register(uniqueName("ok.name_-"), "password-123", null, null).status()).isEqualTo(201);
+        for (String ambiguous : List.of("123", "0046", "operator", "Anonymous")) {   // a user id; the audit log's actors
+            ApiResponse r = register(ambiguous, "password-123", null, null);
+            assertThat(r.status()).as(ambiguous).isEqualTo(422);
+            assertThat(r.json().at("/details/username/0").asText()).as(ambiguous).containsAnyOf("user id", "reserved");
+        }
         String longest = (uniqueName("max") + "y".repeat(32)).substring(0, 32);
         assertThat(register(longest, "password-123", null, null).status()).isEqualTo(201);
     }
