@@ -5,6 +5,7 @@ import dev.plughub.client.PluginPage;
 import dev.plughub.client.PluginSummary;
 import dev.plughub.client.SearchQuery;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,9 @@ final class SearchCommand extends ClientCommand {
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Plugins per page, at most 100 (default ${DEFAULT-VALUE}).")
     int limit;
+
+    /** What the registry sorts by (its ListSort), in any case. */
+    private static final List<String> SORTS = List.of("downloads", "rating", "created_at", "updated_at", "name", "relevance");
 
     @Option(names = "--sort", paramLabel = "FIELD",
             description = "downloads, rating, created_at, updated_at, name or relevance (default: relevance when searching, else downloads).")
@@ -42,6 +46,12 @@ final class SearchCommand extends ClientCommand {
         }
         if (limit < 1 || limit > 100) {
             throw new CliException(ExitCodes.USAGE, "--limit must be from 1 to 100, not " + limit);
+        }
+        if (sort != null && !SORTS.contains(sort.strip().toLowerCase(Locale.ROOT))) {
+            throw new CliException(ExitCodes.USAGE, "--sort must be one of " + String.join(", ", SORTS) + ", not '" + sort + "'");
+        }
+        if (order != null && !List.of("asc", "desc").contains(order.strip().toLowerCase(Locale.ROOT))) {
+            throw new CliException(ExitCodes.USAGE, "--order must be asc or desc, not '" + order + "'");
         }
         SearchQuery query = SearchQuery.of(text).withPage(page).withLimit(limit).withSort(sort).withOrder(order)
                 .withTag(tag).withCategory(category);

@@ -274,6 +274,11 @@ class CliTest {
         assertOneLineError(cli.run("publish", "x.zip", "--sha256", "xyz"), ExitCodes.USAGE);
         assertOneLineError(cli.run("search", "--registry", "not a url"), ExitCodes.USAGE);
         assertOneLineError(cli.run("search", "--limit", "1000"), ExitCodes.USAGE);
+        assertOneLineError(cli.run("search", "--sort", "bogus"), ExitCodes.USAGE);
+        assertOneLineError(cli.run("search", "--order", "sideways"), ExitCodes.USAGE);
+        CliRunner.Result port = cli.run("search", "--registry", "http://127.0.0.1:99999");
+        assertOneLineError(port, ExitCodes.USAGE);
+        assertThat(port.err()).contains("port 99999").doesNotContain("Unexpected");
     }
 
     @Test

@@ -108,6 +108,10 @@ public final class PlughubClient implements AutoCloseable {
                 throw new IllegalArgumentException("The registry address must be an http:// or https:// URL such as "
                         + "http://localhost:8080, not '" + text + "'");
             }
+            if (uri.getPort() > 65_535) {
+                throw new IllegalArgumentException("The registry address '" + text + "' names port " + uri.getPort()
+                        + ", and ports go from 1 to 65535");
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("The registry address '" + text + "' is not a valid URL: " + e.getReason());
