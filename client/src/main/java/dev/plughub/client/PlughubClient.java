@@ -242,6 +242,11 @@ public final class PlughubClient implements AutoCloseable {
             if (response.statusCode() / 100 != 2) {
                 throw error(response.statusCode(), readError(in), request, response.headers());
             }
+            String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            if (type.startsWith("text/html")) {   // a web page where a package was expected: not a registry
+                throw new RegistryException(response.statusCode(), "INVALID_RESPONSE", "The answer of GET " + request.uri()
+                        + " is a web page, not a package; is " + baseUrl + " a Plughub registry?", null);
+            }
             DownloadHeaders headers = DownloadHeaders.of(response.headers());
             String fileName = headers.fileName().orElseGet(() -> fallbackName(id, version, response));
             Path destination = throughLinks(Files.isDirectory(target) ? target.resolve(fileName) : target);

@@ -275,6 +275,35 @@ class PlughubClientTest {
     }
 
     @Test
+    void a_web_page_where_a_package_was_expected_is_refused_and_not_saved() throws IOException {
+        HttpServer website = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        website.createContext("/", exchange -> {
+            byte[] body = "<!doctype html><title>Welcome</title>".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        website.start();
+        try {
+            PlughubClient client = PlughubClient.create("http://127.0.0.1:" + website.getAddress().getPort());
+
+            assertThatThrownBy(() -> client.download("anything", Optional.empty(), work, TransferListener.NONE))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.code()).isEqualTo("INVALID_RESPONSE");
+                        assertThat(e.getMessage()).contains("web page", "a Plughub registry?");
+                    });
+            assertThat(leftovers(work)).isEmpty();
+            try (Stream<Path> files = Files.list(work)) {
+                assertThat(files).as("nothing saved").isEmpty();
+            }
+        } finally {
+            website.stop(0);
+        }
+    }
+
+    @Test
     void refuses_a_registry_address_that_is_not_an_http_url() {
         assertThatThrownBy(() -> PlughubClient.create("ftp://example.org")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PlughubClient.create("localhost:8080")).isInstanceOf(IllegalArgumentException.class);
