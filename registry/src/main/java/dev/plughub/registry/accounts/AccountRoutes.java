@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class AccountRoutes {
 
+    public static final String REGISTER = "/api/v1/auth/register";
+    public static final String LOGIN = "/api/v1/auth/login";
+
     public static final String SESSION_COOKIE = "plughub_session";
 
     private final AccountService accounts;
@@ -30,8 +33,8 @@ public final class AccountRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/auth/register", this::registerUser);
-        routes.post("/api/v1/auth/login", this::login);
+        routes.post(REGISTER, this::registerUser);
+        routes.post(LOGIN, this::login);
         routes.post("/api/v1/auth/logout", this::logout);
         routes.get("/api/v1/tokens", this::listTokens);
         routes.post("/api/v1/tokens", this::createToken);

@@ -1,5 +1,6 @@
 package dev.plughub.registry.ratelimit;
 
+import dev.plughub.registry.accounts.AccountRoutes;
 import dev.plughub.registry.accounts.Authenticator;
 import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.catalog.PublishRoutes;
@@ -41,7 +42,9 @@ public final class RateLimiter implements BeforeRule {
 
     /** The classes of seed 001's table. */
     public enum Kind {
-        QUERIES("queries"), UPLOADS("uploads"), DOWNLOADS("downloads"), RATINGS("ratings and reviews");
+        QUERIES("queries"), UPLOADS("uploads"), DOWNLOADS("downloads"), RATINGS("ratings and reviews"),
+        /** Logins and registrations: each costs an Argon2 hash, and an unlimited login invites password guessing. */
+        SIGN_INS("logins and registrations");
 
         /** What the 429 sentence says there were too many of. */
         private final String noun;
@@ -55,6 +58,7 @@ public final class RateLimiter implements BeforeRule {
     private static final Pattern RATING = Pattern.compile("^/api/v1/plugins/[^/]+/(ratings|reviews|reviews/[^/]+/vote)/?$");
     private static final Set<String> PUBLISH = Set.of(PublishRoutes.UPLOAD, PublishRoutes.UPLOAD_ZIP,
             PublishRoutes.PUBLISH, PublishRoutes.UPLOAD_TEMP, ImportRoutes.IMPORT);
+    private static final Set<String> SIGN_IN = Set.of(AccountRoutes.LOGIN, AccountRoutes.REGISTER);
     private static final Set<String> EXEMPT = Set.of("/api/v1/health");
 
     private final RateLimits limits;
@@ -89,6 +93,7 @@ public final class RateLimiter implements BeforeRule {
         add(Kind.UPLOADS, limits.uploadsPerHour(), Duration.ofHours(1), limiter);
         add(Kind.DOWNLOADS, limits.downloadsPerMinute(), Duration.ofMinutes(1), limiter);
         add(Kind.RATINGS, limits.ratingsPerHour(), Duration.ofHours(1), limiter);
+        add(Kind.SIGN_INS, limits.signInsPerMinute(), Duration.ofMinutes(1), limiter);
     }
 
     private void add(Kind kind, int limit, Duration window, BiFunction<Integer, Duration, WindowLimiter> limiter) {
@@ -155,7 +160,8 @@ public final class RateLimiter implements BeforeRule {
         return switch (method) {
             case "GET", "HEAD" -> Optional.of(DOWNLOAD.matcher(path).matches() ? Kind.DOWNLOADS : Kind.QUERIES);
             case "POST" -> PUBLISH.contains(path) ? Optional.of(Kind.UPLOADS)
-                    : RATING.matcher(path).matches() ? Optional.of(Kind.RATINGS) : Optional.empty();
+                    : RATING.matcher(path).matches() ? Optional.of(Kind.RATINGS)
+                    : SIGN_IN.contains(path) ? Optional.of(Kind.SIGN_INS) : Optional.empty();
             default -> Optional.empty();
         };
     }
@@ -173,7 +179,10 @@ public final class RateLimiter implements BeforeRule {
         if (principal.map(Principal::operator).orElse(false)) {
             return;
         }
-        WindowLimiter.Decision d = limiter.acquire(kind.get().name() + '|' + ClientKey.of(principal, TrustedProxies.clientAddress(ctx)));
+        // a sign-in is counted by address whatever credentials come with it: they are what is being guessed
+        String client = kind.get() == Kind.SIGN_INS ? ClientKey.ofAddress(TrustedProxies.clientAddress(ctx))
+                : ClientKey.of(principal, TrustedProxies.clientAddress(ctx));
+        WindowLimiter.Decision d = limiter.acquire(kind.get().name() + '|' + client);
         describe(ctx::header, d);
         if (!d.allowed()) {
             ctx.header("Retry-After", Long.toString(d.resetSeconds()));

@@ -60,18 +60,20 @@ class ClientKeyTest {
         assertThat(RateLimiter.classify("POST", "/api/v1/plugins/x/ratings")).contains(RateLimiter.Kind.RATINGS);
         assertThat(RateLimiter.classify("POST", "/api/v1/plugins/x/reviews")).contains(RateLimiter.Kind.RATINGS);
         assertThat(RateLimiter.classify("POST", "/api/v1/plugins/x/reviews/12/vote")).contains(RateLimiter.Kind.RATINGS);
-        assertThat(RateLimiter.classify("POST", "/api/v1/auth/login")).isEmpty();
+        assertThat(RateLimiter.classify("POST", "/api/v1/auth/login")).contains(RateLimiter.Kind.SIGN_INS);
+        assertThat(RateLimiter.classify("POST", "/api/v1/auth/register")).contains(RateLimiter.Kind.SIGN_INS);
+        assertThat(RateLimiter.classify("POST", "/api/v1/auth/logout")).isEmpty();
         assertThat(RateLimiter.classify("DELETE", "/api/v1/plugins/x")).isEmpty();
         assertThat(RateLimiter.classify("GET", "/api/v1/health")).isEmpty();
     }
 
     @Test
     void limits_come_from_the_environment_with_seed_001s_defaults() {
-        assertThat(RateLimits.fromEnvironment(Map.of())).isEqualTo(new RateLimits(100, 10, 50, 20));
+        assertThat(RateLimits.fromEnvironment(Map.of())).isEqualTo(new RateLimits(100, 10, 50, 20, 20));
         RateLimits set = RateLimits.fromEnvironment(Map.of("PLUGHUB_RATE_QUERIES_PER_MIN", "5",
                 "PLUGHUB_RATE_UPLOADS_PER_HOUR", "0", "PLUGHUB_RATE_DOWNLOADS_PER_MIN", "7",
-                "PLUGHUB_RATE_RATINGS_PER_HOUR", "9"));
-        assertThat(set).isEqualTo(new RateLimits(5, 0, 7, 9));
+                "PLUGHUB_RATE_RATINGS_PER_HOUR", "9", "PLUGHUB_RATE_SIGNINS_PER_MIN", "4"));
+        assertThat(set).isEqualTo(new RateLimits(5, 0, 7, 9, 4));
         assertThat(RateLimits.unlimited().isUnlimited()).isTrue();
         assertThat(set.isUnlimited()).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->

@@ -175,6 +175,26 @@ class RateLimitApiTest {
     }
 
     @Test
+    void logins_and_registrations_are_limited_per_address_whatever_names_they_try() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(0, 0, 0, 0, 3)))) {
+            Api api = registry.api();
+            awayFromWindowEnd(Duration.ofMinutes(1));
+            assertThat(api.postJson("/api/v1/auth/register", "{\"username\": \"guessed\", \"password\": \"right-password\"}")
+                    .status()).isEqualTo(201);
+            for (String guess : new String[] {"wrong-1", "wrong-2"}) {
+                ApiResponse wrong = api.postJson("/api/v1/auth/login", "{\"username\": \"guessed\", \"password\": \"" + guess + "\"}");
+                assertThat(wrong.status()).isEqualTo(401);
+            }
+            ApiResponse refused = api.postJson("/api/v1/auth/login", "{\"username\": \"someone-else\", \"password\": \"right-password\"}");
+
+            assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+            assertThat(refused.json().path("error").asText()).startsWith("Too many logins and registrations: at most 3 per minute;");
+            assertThat(refused.header("Retry-After")).isPresent();
+            assertThat(api.get("/api/v1/plugins").status()).as("other classes are not limited here").isEqualTo(200);
+        }
+    }
+
+    @Test
     void uploads_are_limited_per_user() throws Exception {
         try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withRateLimits(new RateLimits(0, 2, 0, 0)))) {
             Api api = registry.api();
