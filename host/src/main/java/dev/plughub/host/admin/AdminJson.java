@@ -68,7 +68,8 @@ final class AdminJson {
         switch (value) {
             case Double d when d.isInfinite() -> throw AdminException.invalid(Map.of(path.isEmpty() ? "body" : path,
                     List.of("is a number too large to hold (the largest is about 1.8e308)")));
-            case Map<?, ?> map -> map.forEach((key, field) -> requireFinite(field, path.isEmpty() ? String.valueOf(key) : path + "." + key));
+            case Map<?, ?> map -> map.forEach((key, field) ->
+                    requireFinite(field, path.isEmpty() ? String.valueOf(key) : path + "." + key));
             case List<?> list -> {
                 for (int i = 0; i < list.size(); i++) {
                     requireFinite(list.get(i), path + "[" + i + "]");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Typed reading of a request's fields (a JSON body or query parameters), collecting every field at
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 final class RequestFields {
 
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final Map<String, Object> values;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
