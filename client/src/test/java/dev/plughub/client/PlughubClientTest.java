@@ -252,17 +252,8 @@ class PlughubClientTest {
 
     @Test
     void a_download_whose_bytes_do_not_match_the_announced_checksum_is_not_saved() throws IOException {
-        HttpServer liar = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        liar.createContext("/", exchange -> {
-            byte[] body = "not the package you are looking for".getBytes();
-            exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"liar-1.0.0.zip\"");
-            exchange.getResponseHeaders().add("ETag", "\"" + "0".repeat(64) + "\"");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        liar.start();
+        HttpServer liar = answering("not the package you are looking for",
+                "Content-Disposition", "attachment; filename=\"liar-1.0.0.zip\"", "ETag", "\"" + "0".repeat(64) + "\"");
         try {
             PlughubClient client = PlughubClient.create("http://127.0.0.1:" + liar.getAddress().getPort());
 
@@ -276,16 +267,7 @@ class PlughubClientTest {
 
     @Test
     void a_web_page_where_a_package_was_expected_is_refused_and_not_saved() throws IOException {
-        HttpServer website = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        website.createContext("/", exchange -> {
-            byte[] body = "<!doctype html><title>Welcome</title>".getBytes();
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        website.start();
+        HttpServer website = answering("<!doctype html><title>Welcome</title>", "Content-Type", "text/html; charset=utf-8");
         try {
             PlughubClient client = PlughubClient.create("http://127.0.0.1:" + website.getAddress().getPort());
 
@@ -308,6 +290,23 @@ class PlughubClientTest {
         assertThatThrownBy(() -> PlughubClient.create("ftp://example.org")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PlughubClient.create("localhost:8080")).isInstanceOf(IllegalArgumentException.class);
         assertThat(PlughubClient.create("http://localhost:8080/").baseUrl().toString()).isEqualTo("http://localhost:8080");
+    }
+
+    /** A started server on 127.0.0.1 answering every request 200 with {@code body} and these header name/value pairs. */
+    private static HttpServer answering(String body, String... headers) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
+            }
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return server;
     }
 
     private static List<Path> leftovers(Path dir) throws IOException {
