@@ -7,6 +7,7 @@ import dev.plughub.registry.http.JsonBodies;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,8 @@ public final class AccountRequests {
     public record Login(String login, String password) {
     }
 
-    public record NewToken(String name, Set<TokenScope> scopes, int expiresInDays) {
+    /** A request for a personal access token; {@code expiresInDays} is empty when the request leaves it to the default. */
+    public record NewToken(String name, Set<TokenScope> scopes, OptionalInt expiresInDays) {
     }
 
     public static Register register(byte[] body) {
@@ -107,6 +109,9 @@ public final class AccountRequests {
                 f.error("name", "name must not be blank");
             } else if (n.codePointCount(0, n.length()) > TOKEN_NAME_MAX) {
                 f.error("name", "name must be at most " + TOKEN_NAME_MAX + " characters long");
+            } else if (n.strip().equalsIgnoreCase(AccountService.LOGIN_TOKEN_NAME)) {
+                f.error("name", "name '" + AccountService.LOGIN_TOKEN_NAME
+                        + "' is reserved for the tokens logging in creates; choose another name");
             }
         });
         Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
@@ -128,7 +133,7 @@ public final class AccountRequests {
                 f.error("scopes", "scopes must name at least one of publish, review, admin");
             }
         }
-        int days = TOKEN_DAYS_DEFAULT;
+        OptionalInt days = OptionalInt.empty();
         JsonNode daysNode = f.node("expires_in_days");
         if (daysNode != null && !daysNode.isNull()) {
             if (!daysNode.canConvertToInt() || !daysNode.isIntegralNumber()
@@ -136,7 +141,7 @@ public final class AccountRequests {
                 f.error("expires_in_days", "expires_in_days must be a whole number from " + TOKEN_DAYS_MIN
                         + " to " + TOKEN_DAYS_MAX);
             } else {
-                days = daysNode.asInt();
+                days = OptionalInt.of(daysNode.asInt());
             }
         }
         f.throwIfAny();

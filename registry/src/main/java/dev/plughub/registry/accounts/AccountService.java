@@ -100,7 +100,10 @@ public final class AccountService {
 
     /**
      * A personal access token for the principal's user. Its scopes must be ones the caller holds (a
-     * token cannot mint a more powerful one), and the admin scope needs an admin account.
+     * token cannot mint a more powerful one), and the admin scope needs an admin account. Made with a
+     * personal access token, it cannot outlive that token either: without {@code expires_in_days} it
+     * expires with it, and asking for longer is a 403. Login tokens are what people create
+     * long-lived tokens with.
      */
     public CreatedTokenView createToken(Principal principal, AccountRequests.NewToken request) {
         requireUser(principal);
@@ -114,16 +117,35 @@ public final class AccountService {
             }
         }
         Instant now = now();
+        Instant expiresAt = expiryOf(principal, request, now);
         String secret = tokens.newSecret();
         Token token = store.insertToken(principal.userId(), new AccountStore.NewToken(tokens.newPublicId(),
                 TokenCodec.hash(secret), TokenCodec.displayPrefix(secret), request.name(), request.scopes(), now,
-                Optional.of(now.plus(request.expiresInDays(), ChronoUnit.DAYS))));
+                Optional.of(expiresAt)));
         return CreatedTokenView.of(token, secret);
+    }
+
+    private static Instant expiryOf(Principal principal, AccountRequests.NewToken request, Instant now) {
+        Instant asked = now.plus(request.expiresInDays().orElse(AccountRequests.TOKEN_DAYS_DEFAULT), ChronoUnit.DAYS);
+        Instant limit = principal.personalTokenExpiry().orElse(Instant.MAX);
+        if (!asked.isAfter(limit)) {
+            return asked;
+        }
+        if (request.expiresInDays().isEmpty()) {
+            return limit;
+        }
+        long daysLeft = Duration.between(now, limit).toDays();
+        throw new ApiException(ErrorCode.FORBIDDEN, "The token you used expires at " + limit
+                + ", and a token it creates cannot outlive it: ask for at most " + daysLeft
+                + " days, or create the token with a login token (POST /api/v1/auth/login)",
+                Map.of("expires_in_days", List.of("at most " + daysLeft + " with this token")));
     }
 
     /**
      * Revokes a token of the principal's own (admins: anyone's). A token of another user is answered
-     * as unknown, so ids of other users' tokens cannot be probed.
+     * as unknown, so ids of other users' tokens cannot be probed. A personal access token may only
+     * revoke tokens whose scopes it holds itself: a leaked review token cannot cut off the user's
+     * publishing.
      */
     public TokenView revokeToken(Principal principal, String publicId) {
         Optional<Token> token = store.findToken(publicId)
@@ -131,9 +153,22 @@ public final class AccountService {
         if (token.isEmpty()) {
             throw ApiException.notFound(ErrorCode.TOKEN_NOT_FOUND, "No token with id " + publicId + " was found");
         }
+        if (principal.personalToken() && !principal.isAdmin()) {
+            for (TokenScope scope : token.get().scopes()) {
+                if (!principal.has(scope)) {
+                    throw ApiException.forbidden("The token you used lacks the " + scope.apiName()
+                            + " scope of the token it would revoke; revoke it with a login token or one that has it");
+                }
+            }
+        }
         return store.revokeToken(publicId, now()).map(TokenView::of)
                 .orElseThrow(() -> ApiException.notFound(ErrorCode.TOKEN_NOT_FOUND,
                         "No token with id " + publicId + " was found"));
+    }
+
+    /** Whether {@code token} is one logging in created (they carry the name no personal token may take). */
+    static boolean isLoginToken(Token token) {
+        return LOGIN_TOKEN_NAME.equals(token.name());
     }
 
     private AccountStore.NewToken loginToken(String secret, String role, Instant now) {

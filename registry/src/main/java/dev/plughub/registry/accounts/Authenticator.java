@@ -172,7 +172,10 @@ public final class Authenticator {
         }
         recordUse(token, now);
         User user = found.user();
-        return new Principal(user.id(), user.username(), user.isAdmin(), token.scopes(), false);
+        Optional<Instant> personalTokenExpiry = AccountService.isLoginToken(token)
+                ? Optional.empty()
+                : Optional.of(token.expiresAt().orElse(Instant.MAX));
+        return new Principal(user.id(), user.username(), user.isAdmin(), token.scopes(), false, personalTokenExpiry);
     }
 
     private void recordUse(Token token, Instant now) {

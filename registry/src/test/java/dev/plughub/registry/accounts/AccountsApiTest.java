@@ -484,6 +484,57 @@ class AccountsApiTest {
     }
 
     @Test
+    void a_personal_token_cannot_create_a_token_that_outlives_it() {
+        String login = registerAndToken(uniqueName("life"));
+        JsonNode weekly = createToken(login, "{\"name\": \"week\", \"scopes\": [\"publish\"], \"expires_in_days\": 7}")
+                .json().get("data");
+        String week = weekly.get("token").asText();
+
+        ApiResponse longer = createToken(week, "{\"name\": \"year\", \"scopes\": [\"publish\"], \"expires_in_days\": 365}");
+        assertThat(longer.status()).isEqualTo(403);
+        assertThat(longer.json().get("error").asText()).contains("cannot outlive it").contains("at most 6 days");
+        assertThat(longer.json().get("details").get("expires_in_days").get(0).asText()).contains("6");
+        assertThat(api.request("GET", "/api/v1/tokens").bearer(login).send().text()).doesNotContain("\"year\"");
+
+        ApiResponse byDefault = createToken(week, "{\"name\": \"same\", \"scopes\": [\"publish\"]}");
+        assertThat(byDefault.status()).isEqualTo(201);
+        assertThat(byDefault.json().get("data").get("expires_at").asText())
+                .as("without expires_in_days it expires with the token that made it")
+                .isEqualTo(weekly.get("expires_at").asText());
+        assertThat(createToken(week, "{\"name\": \"shorter\", \"scopes\": [\"publish\"], \"expires_in_days\": 6}").status())
+                .isEqualTo(201);
+        assertThat(createToken(login, "{\"name\": \"year\", \"scopes\": [\"publish\"], \"expires_in_days\": 365}").status())
+                .as("a login token creates long-lived tokens").isEqualTo(201);
+    }
+
+    @Test
+    void the_login_token_name_is_reserved_so_no_personal_token_passes_for_one() {
+        String login = registerAndToken(uniqueName("resv"));
+        for (String name : List.of("login", " LOGIN ")) {
+            ApiResponse r = createToken(login, "{\"name\": \"" + name + "\", \"scopes\": [\"publish\"]}");
+            assertThat(r.status()).as(name).isEqualTo(422);
+            assertThat(r.json().get("details").get("name").get(0).asText()).contains("reserved");
+        }
+    }
+
+    @Test
+    void a_personal_token_revokes_only_tokens_whose_scopes_it_holds() {
+        String login = registerAndToken(uniqueName("revk"));
+        String reviewOnly = createToken(login, "{\"name\": \"r\", \"scopes\": [\"review\"]}").json().get("data").get("token").asText();
+        String publishId = createToken(login, "{\"name\": \"p\", \"scopes\": [\"publish\"]}").json().get("data").get("id").asText();
+        String otherReviewId = createToken(login, "{\"name\": \"r2\", \"scopes\": [\"review\"]}").json().get("data").get("id").asText();
+
+        ApiResponse refused = api.request("DELETE", "/api/v1/tokens/" + publishId).bearer(reviewOnly).send();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).contains("publish scope");
+        JsonNode tokens = api.request("GET", "/api/v1/tokens").bearer(login).send().json().get("data").get("tokens");
+        assertThat(find(tokens, publishId).get("revoked").asBoolean()).isFalse();
+
+        assertThat(api.request("DELETE", "/api/v1/tokens/" + otherReviewId).bearer(reviewOnly).send().status()).isEqualTo(200);
+        assertThat(api.request("DELETE", "/api/v1/tokens/" + publishId).bearer(login).send().status()).isEqualTo(200);
+    }
+
+    @Test
     void scopes_are_enforced_on_the_routes_that_need_them() throws Exception {
         String login = registerAndToken(uniqueName("scoped"));
         String reviewOnly = createToken(login, "{\"name\": \"r\", \"scopes\": [\"review\"]}").json().get("data").get("token").asText();

@@ -63,7 +63,7 @@ class AuthenticatorTest {
     void a_personal_token_expires_after_the_days_asked_for() {
         register("grace");
         Principal grace = authenticator.principalFor(null, "Bearer " + login("grace")).orElseThrow();
-        var created = accounts.createToken(grace, new AccountRequests.NewToken("ci", Set.of(TokenScope.PUBLISH), 7));
+        var created = accounts.createToken(grace, new AccountRequests.NewToken("ci", Set.of(TokenScope.PUBLISH), java.util.OptionalInt.of(7)));
 
         clock.advance(Duration.ofDays(7).minusMinutes(1));
         assertThat(authenticator.principalFor(null, "Bearer " + created.token()).orElseThrow().scopes())
