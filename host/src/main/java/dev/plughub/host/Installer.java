@@ -292,7 +292,7 @@ final class Installer implements AutoCloseable {
                 if (!autoEnable) {
                     hosted.lifecycle().move(PluginState.DISABLED, "installed disabled");
                 } else if (!plugins.startOne(hosted)) {
-                    HostException failure = Plugins.startupFailed(hosted);
+                    HostException failure = plugins.startupFailed(hosted);
                     throw new HostException(failure.code(), failure.getMessage() + "; nothing was installed", failure.details());
                 }
             }

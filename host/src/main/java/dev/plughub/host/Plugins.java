@@ -248,7 +248,7 @@ final class Plugins {
                 return true;
             }
             stopOne(hosted);
-            Optional<String> problem = graph.problem(hosted.id()).or(() -> inactiveDependency(hosted));
+            Optional<String> problem = dependencyProblem(hosted);
             if (problem.isPresent()) {
                 hosted.lifecycle().fail(problem.get());
                 return false;
@@ -267,6 +267,11 @@ final class Plugins {
             }
             return started;
         });
+    }
+
+    /** Why what the plugin needs keeps it from starting (missing, mismatched, cyclic or inactive), if it does. */
+    private Optional<String> dependencyProblem(HostedPlugin hosted) {
+        return graph.problem(hosted.id()).or(() -> inactiveDependency(hosted));
     }
 
     private Optional<String> inactiveDependency(HostedPlugin hosted) {
@@ -318,9 +323,19 @@ final class Plugins {
         });
     }
 
+    /**
+     * Enables and starts the plugin, then the dependents waiting for it. A plugin whose dependencies
+     * keep it from starting is refused (409) with nothing changed: the operator enables those first.
+     */
     PluginView enable(String id) {
         return locked(() -> {
             HostedPlugin hosted = require(id);
+            Optional<String> blocked = dependencyProblem(hosted);
+            if (blocked.isPresent()) {
+                throw new HostException(HostError.PLUGIN_DEPENDENCY_ERROR, "plugin " + id + " cannot be enabled: it "
+                        + blocked.get() + "; nothing was changed",
+                        Map.of("plugin_id", id, "state", hosted.lifecycle().state().label(), "reason", blocked.get()));
+            }
             setEnabledFlag(hosted, true);
             if (!startOne(hosted)) {
                 throw startupFailed(hosted);
@@ -406,9 +421,16 @@ final class Plugins {
         });
     }
 
-    static HostException startupFailed(HostedPlugin hosted) {
+    /**
+     * Why the plugin did not start, as an answer: 409 {@code PLUGIN_DEPENDENCY_ERROR} when what it
+     * needs kept it from starting, else 500 {@code PLUGIN_STARTUP_FAILED} (the plugin itself failed).
+     */
+    HostException startupFailed(HostedPlugin hosted) {
         var snapshot = hosted.lifecycle().current();
-        return new HostException(HostError.PLUGIN_STARTUP_FAILED, "plugin " + hosted.id() + " did not start: " + snapshot.error(),
+        HostError code = locked(() -> dependencyProblem(hosted)).isPresent()
+                ? HostError.PLUGIN_DEPENDENCY_ERROR
+                : HostError.PLUGIN_STARTUP_FAILED;
+        return new HostException(code, "plugin " + hosted.id() + " did not start: " + snapshot.error(),
                 Map.of("plugin_id", hosted.id(), "state", snapshot.state().label(), "error", snapshot.error()));
     }
 

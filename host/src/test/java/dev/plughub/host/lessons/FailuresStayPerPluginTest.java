@@ -135,7 +135,7 @@ class FailuresStayPerPluginTest {
 
             assertThatThrownBy(() -> host.install(InstallRequest.file(app), InstallOptions.defaults()))
                     .isInstanceOfSatisfying(HostException.class, e -> {
-                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_STARTUP_FAILED);
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_DEPENDENCY_ERROR);
                         assertThat(e.getMessage()).contains("needs plugin base, which is disabled", "nothing was installed");
                     });
             assertThat(host.find("app")).isEmpty();

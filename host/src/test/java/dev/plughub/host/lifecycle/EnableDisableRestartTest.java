@@ -117,6 +117,33 @@ class EnableDisableRestartTest {
     }
 
     @Test
+    void enabling_a_plugin_whose_dependency_is_disabled_is_a_409_that_changes_nothing() {
+        counting("base").build(home.resolve("plugins"));
+        counting("app").dependsOn("base", "^1.0.0").build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            host.disable("app");
+            host.disable("base");
+
+            assertThatThrownBy(() -> host.enable("app"))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_DEPENDENCY_ERROR);
+                        assertThat(e.code().httpStatus()).isEqualTo(409);
+                        assertThat(e.getMessage()).isEqualTo(
+                                "plugin app cannot be enabled: it needs plugin base, which is disabled; nothing was changed");
+                    });
+            PluginView app = host.find("app").orElseThrow();
+            assertThat(app.state()).isEqualTo(PluginState.DISABLED);
+            assertThat(app.enabled()).isFalse();
+        }
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThat(host.find("app").orElseThrow().enabled()).as("still off after a host restart").isFalse();
+            host.enable("base");
+            assertThat(host.find("app").orElseThrow().state()).isEqualTo(PluginState.DISABLED);
+            assertThat(host.enable("app").state()).isEqualTo(PluginState.ACTIVE);
+        }
+    }
+
+    @Test
     void an_unknown_plugin_is_not_found() {
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
             assertThatThrownBy(() -> host.enable("nobody"))
