@@ -22,6 +22,9 @@ public final class ExitCodes {
 
     /** The exit code for an HTTP error status the registry answered with. */
     public static int forStatus(int status) {
+        if (status >= 300 && status < 400) {
+            return USAGE; // a redirect the client would not follow: the registry address is wrong
+        }
         if (status == 401 || status == 403) {
             return AUTH;
         }
@@ -48,7 +51,7 @@ public final class ExitCodes {
         Map<String, String> list = new LinkedHashMap<>();
         list.put("0", "success");
         list.put("1", "unexpected error");
-        list.put("2", "usage or configuration error (bad option, port in use, ...)");
+        list.put("2", "usage or configuration error (bad option, port in use, a registry address that redirects)");
         list.put("3", "authentication or authorization refused (HTTP 401/403)");
         list.put("4", "not found (HTTP 404)");
         list.put("5", "conflict, e.g. the version already exists (HTTP 409)");

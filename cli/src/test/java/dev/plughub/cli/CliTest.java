@@ -295,6 +295,30 @@ class CliTest {
     }
 
     @Test
+    void a_registry_address_that_redirects_a_publish_is_exit_code_2_naming_where_it_points() throws IOException {
+        HttpServer moved = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        moved.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", registry + exchange.getRequestURI());
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        moved.start();
+        try {
+            Path zip = SamplePackage.zip(work, "cli-moved", "1.0.0");
+            cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+
+            CliRunner.Result result = cli.run("publish", zip.toString(), "--registry",
+                    "http://127.0.0.1:" + moved.getAddress().getPort());
+
+            assertOneLineError(result, ExitCodes.USAGE);
+            assertThat(result.err()).contains("redirected POST /api/v1/plugins/upload to " + registry, "HTTP 301");
+            assertThat(cli.run("info", "cli-moved", "--registry", registry).exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        } finally {
+            moved.stop(0);
+        }
+    }
+
+    @Test
     void a_download_that_does_not_match_its_checksum_is_exit_code_9_and_leaves_nothing() throws IOException {
         HttpServer liar = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         liar.createContext("/", exchange -> {

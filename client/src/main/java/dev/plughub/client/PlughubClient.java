@@ -372,9 +372,30 @@ public final class PlughubClient implements AutoCloseable {
         return answer(send(request, HttpResponse.BodyHandlers.ofByteArray()), request);
     }
 
+    /**
+     * Sends the request, following redirects that keep its method. A redirect that would turn it into
+     * a GET (301, 302 or 303 after a POST or DELETE) would drop what was sent and answer something
+     * else, so it is refused, naming where the registry pointed: the address is wrong.
+     */
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, handler);
+            HttpResponse<T> response = http.send(request, handler);
+            Optional<HttpResponse<T>> redirect = response.previousResponse();
+            if (redirect.isPresent() && !response.request().method().equals(request.method())) {
+                if (response.body() instanceof java.io.Closeable open) {
+                    open.close();
+                }
+                HttpResponse<T> first = redirect.get();
+                while (first.previousResponse().isPresent()) {
+                    first = first.previousResponse().get();
+                }
+                String target = first.headers().firstValue("Location").orElse(response.uri().toString());
+                throw new RegistryException(first.statusCode(), "REDIRECTED", "The registry at " + baseUrl
+                        + " redirected " + request.method() + " " + request.uri().getPath() + " to " + target
+                        + " (HTTP " + first.statusCode() + "), which would turn it into a GET and lose what was sent;"
+                        + " set the registry address to where it points", null);
+            }
+            return response;
         } catch (IOException e) {
             throw unreachable(request, e);
         } catch (InterruptedException e) {

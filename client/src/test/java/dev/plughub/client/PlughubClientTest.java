@@ -286,6 +286,33 @@ class PlughubClientTest {
     }
 
     @Test
+    void a_redirect_that_would_turn_a_publish_into_a_get_is_refused_and_names_where_it_points() throws IOException {
+        HttpServer moved = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        moved.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", baseUrl + exchange.getRequestURI());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        moved.start();
+        try {
+            PlughubClient client = PlughubClient.create("http://127.0.0.1:" + moved.getAddress().getPort()).withToken(OPERATOR_KEY);
+            Path pkg = SamplePackage.zip(work, "client-moved", "1.0.0");
+
+            assertThatThrownBy(() -> client.publish(pkg, Optional.empty(), Optional.empty(), TransferListener.NONE))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.code()).isEqualTo("REDIRECTED");
+                        assertThat(e.status()).isEqualTo(302);
+                        assertThat(e.getMessage()).contains("redirected POST /api/v1/plugins/upload to " + baseUrl
+                                + "/api/v1/plugins/upload", "set the registry address to where it points");
+                    });
+            assertThat(client.search(SearchQuery.of("client-moved")).plugins())
+                    .as("reads follow the redirect; nothing was published").isEmpty();
+        } finally {
+            moved.stop(0);
+        }
+    }
+
+    @Test
     void refuses_a_registry_address_that_is_not_an_http_url() {
         assertThatThrownBy(() -> PlughubClient.create("ftp://example.org")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PlughubClient.create("localhost:8080")).isInstanceOf(IllegalArgumentException.class);
