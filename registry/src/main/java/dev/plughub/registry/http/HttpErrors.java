@@ -5,6 +5,7 @@ import dev.plughub.core.text.JsonProblems;
 import dev.plughub.registry.storage.DatabaseOutage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import jakarta.servlet.ServletException;
@@ -66,7 +67,12 @@ public final class HttpErrors {
         String allow = e.getDetails().get("availableMethods");
         if (status == 405) {
             if (allow != null) {
+                allow = allow + ", OPTIONS";
                 ctx.header("Allow", allow);
+                if (ctx.method() == HandlerType.OPTIONS) {   // RFC 9110 §9.3.7: what the resource allows
+                    ctx.status(204);
+                    return;
+                }
             }
             respond(ctx, ErrorCode.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on " + ctx.path(),
                     allow == null ? Map.of() : Map.of("allowed_methods", allow));

@@ -34,4 +34,17 @@ class SystemRoutesTest extends RunningRegistry {
         assertThat(r.json().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(r.header("Allow")).isPresent();
     }
+
+    @Test
+    void options_answers_204_with_what_the_route_allows() {
+        ApiResponse plugins = registry.api().request("OPTIONS", "/api/v1/plugins").send();
+        assertThat(plugins.status()).isEqualTo(204);
+        assertThat(plugins.body()).isEmpty();
+        assertThat(plugins.header("Allow")).contains("GET, HEAD, OPTIONS");
+
+        ApiResponse wrong = registry.api().request("PUT", "/api/v1/plugins").send();
+        assertThat(wrong.status()).isEqualTo(405);
+        assertThat(wrong.header("Allow")).as("OPTIONS is allowed too").contains("GET, HEAD, OPTIONS");
+        assertThat(registry.api().request("OPTIONS", "/api/v1/nothing-here").send().status()).isEqualTo(404);
+    }
 }
