@@ -62,7 +62,7 @@ final class InfoCommand extends ClientCommand {
         field(out, "Downloads", Format.count(p.downloads()));
         field(out, "Rating", p.ratingCount() == 0 ? "no ratings yet"
                 : Format.rating(p.rating(), p.ratingCount()) + " (" + p.ratingCount() + (p.ratingCount() == 1 ? " rating)" : " ratings)"));
-        field(out, "Status", p.status());
+        field(out, "Status", status(p.status(), raw));
         field(out, "Owners", String.join(", ", detail.owners()));
         field(out, "Homepage", text(raw, "homepage_url"));
         field(out, "Repository", text(raw, "repository_url"));
@@ -94,6 +94,14 @@ final class InfoCommand extends ClientCommand {
         field(out, "Changelog", v.changelog().orElse(""));
         String url = version.downloadUrl();
         field(out, "Download", url.startsWith("/") ? options.registryUrl(env()) + url : url);
+    }
+
+    /** The status, with why it is so and, for a deprecated plugin, what to use instead. */
+    private static String status(String status, JsonNode raw) {
+        String reason = text(raw, "status_reason");
+        String replacement = text(raw, "replacement");
+        return status + (reason.isBlank() ? "" : " (" + reason.strip() + ")")
+                + (replacement.isBlank() ? "" : "; use " + replacement + " instead");
     }
 
     private static String publisher(JsonNode raw) {

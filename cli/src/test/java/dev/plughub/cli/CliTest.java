@@ -133,6 +133,26 @@ class CliTest {
     }
 
     @Test
+    void info_of_a_deprecated_plugin_says_why_and_what_replaces_it() throws Exception {
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+        for (String id : List.of("cli-old", "cli-new")) {
+            assertThat(cli.run("publish", SamplePackage.zip(work, id, "1.0.0").toString()).exitCode()).isZero();
+        }
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var deprecate = java.net.http.HttpRequest.newBuilder(java.net.URI.create(registry + "/api/v1/plugins/cli-old/deprecate"))
+                    .header("X-API-Key", OPERATOR_KEY).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"replacement\": \"cli-new\", \"reason\": \"merged\"}"))
+                    .build();
+            assertThat(http.send(deprecate, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+
+        CliRunner.Result info = cli.run("info", "cli-old");
+
+        assertThat(info.exitCode()).isZero();
+        assertThat(info.out()).containsPattern("Status: +deprecated \\(merged\\); use cli-new instead");
+    }
+
+    @Test
     void json_output_is_the_registry_data_and_parses() throws IOException {
         Path zip = SamplePackage.zip(work, "cli-json", "2.0.0");
         cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
