@@ -67,7 +67,7 @@ class ServeHostTest {
         assertThat(call("POST", "/system/plugins/rescan", "").status()).isEqualTo(200);
         Response list = call("GET", "/system/plugins", null);
         assertThat(list.body().get("plugins").get(0).get("name").asText()).isEqualTo("sample_sync");
-        assertThat(list.body().get("plugins").get(0).get("status").asText()).isEqualTo("active");
+        assertThat(list.body().get("plugins").get(0).get("status").asText()).isEqualTo("initialized");
         assertThat(call("GET", "/system/plugins/sample_sync/health", null).body().get("health").get("status").asText())
                 .isEqualTo("ok");
 

@@ -32,7 +32,7 @@ final class PluginJson {
                 "version", p.version(),
                 "description", p.description(),
                 "scopes", sorted(p.grantedScopes()),
-                "status", p.state().label(),
+                "status", seed004Status(p.state()),
                 "message", p.message(),
                 "error", p.error(),
                 "initialized_at", epochSeconds(p.initializedAt()),
@@ -42,6 +42,14 @@ final class PluginJson {
         json.put("running_version", p.runningVersion().orElse(null));
         json.put("restart_required", p.restartRequired());
         return json;
+    }
+
+    /**
+     * A state in seed 004's words: a running plugin is {@code initialized} there (seed 002's
+     * {@code active}, which {@code data.plugins} says); the other states keep their names.
+     */
+    static String seed004Status(PluginState state) {
+        return state == PluginState.ACTIVE ? "initialized" : state.label();
     }
 
     /** Seed 002's list and detail entry: what the host knows without asking the plugin. */

@@ -152,7 +152,7 @@ class RegistryOperationsApiTest {
         assertThat(r.json().get("error").asText()).contains("boom");
         JsonNode plugin = admin.get("/system/plugins").json().get("plugins").get(0);
         assertThat(plugin.get("version").asText()).isEqualTo("1.2.0");
-        assertThat(plugin.get("status").asText()).isEqualTo("active");
+        assertThat(plugin.get("status").asText()).isEqualTo("initialized");
     }
 
     @Test

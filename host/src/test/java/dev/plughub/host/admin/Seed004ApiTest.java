@@ -54,7 +54,8 @@ class Seed004ApiTest {
             assertThat(plugin.get("version").asText()).isEqualTo("0.1.0");
             assertThat(plugin.get("description").asText()).isEqualTo("Sample user sync plugin for plugin_api_v1");
             assertThat(plugin.get("scopes")).extracting(JsonNode::asText).containsExactly("users.read", "users.write");
-            assertThat(plugin.get("status").asText()).isEqualTo("active");
+            assertThat(plugin.get("status").asText()).as("seed 004's word for a running plugin").isEqualTo("initialized");
+            assertThat(plugin.get("message").asText()).isEqualTo("initialized");
             assertThat(plugin.get("error").asText()).isEmpty();
             assertThat(plugin.get("initialized_at").isNumber()).isTrue();
             assertThat(plugin.get("initialized_at").asDouble()).isBetween(before.getEpochSecond() - 1.0, Instant.now().getEpochSecond() + 1.0);
@@ -76,7 +77,7 @@ class Seed004ApiTest {
 
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("data").get("added")).extracting(JsonNode::asText).containsExactly("sample_sync");
-            assertThat(admin.get("/system/plugins").json().get("plugins").get(0).get("status").asText()).isEqualTo("active");
+            assertThat(admin.get("/system/plugins").json().get("plugins").get(0).get("status").asText()).isEqualTo("initialized");
         }
     }
 

@@ -48,7 +48,7 @@ class OutOfProcessPluginTest {
         try (PluginHost host = PluginHost.start(config()); Admin admin = Admin.start(host)) {
             ApiResponse list = admin.send("GET", "/system/plugins", null);
             JsonNode plugin = list.json().get("plugins").get(0);
-            assertThat(plugin.get("status").asText()).isEqualTo("active");
+            assertThat(plugin.get("status").asText()).isEqualTo("initialized");
             assertThat(plugin.get("source").asText()).isEqualTo("grpc");
 
             ApiResponse sync = admin.send("POST", "/system/plugins/sample_sync/sync-users", """
@@ -79,7 +79,7 @@ class OutOfProcessPluginTest {
             assertThat(installed.status()).as("%s", installed.text()).isEqualTo(200);
             JsonNode plugin = admin.send("GET", "/system/plugins", null).json().get("plugins").get(0);
             assertThat(plugin.toString()).contains("tarred");
-            assertThat(plugin.get("status").asText()).as("%s", plugin).isEqualTo("active");
+            assertThat(plugin.get("status").asText()).as("%s", plugin).isEqualTo("initialized");
             assertThat(plugin.get("source").asText()).isEqualTo("grpc");
 
             ApiResponse health = admin.send("GET", "/system/plugins/tarred/health", null);
@@ -95,7 +95,7 @@ class OutOfProcessPluginTest {
             JsonNode plugins = admin.send("GET", "/system/plugins", null).json().get("plugins");
             assertThat(plugins).as("%s", plugins).hasSize(1);
             assertThat(plugins.get(0).toString()).contains("dropped");
-            assertThat(plugins.get(0).get("status").asText()).as("%s", plugins).isEqualTo("active");
+            assertThat(plugins.get(0).get("status").asText()).as("%s", plugins).isEqualTo("initialized");
         }
     }
 

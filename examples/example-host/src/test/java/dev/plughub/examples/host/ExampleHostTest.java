@@ -61,7 +61,7 @@ class ExampleHostTest {
                 .containsExactlyInAnyOrder("minimal-plugin", "sample_sync", "greeter");
         JsonNode sampleSync = find(list.body().get("plugins"), "sample_sync");
         assertThat(sampleSync.get("scopes")).extracting(JsonNode::asText).containsExactly("users.read", "users.write");
-        assertThat(sampleSync.get("status").asText()).isEqualTo("active");
+        assertThat(sampleSync.get("status").asText()).isEqualTo("initialized");
 
         assertThat(post("/system/plugins/rescan", "").status()).isEqualTo(200);
         Response health = get("/system/plugins/sample_sync/health");

@@ -36,7 +36,7 @@ class GrpcSyncExampleTest {
                     JSON.writeValueAsString(Map.of("source", "file", "file_path", zip.toString())));
             assertThat(installed.toString()).contains("grpc_sync");
             JsonNode listed = send(app, "GET", "/system/plugins", null).get("plugins").get(0);
-            assertThat(listed.get("status").asText()).as(listed.toString()).isEqualTo("active");
+            assertThat(listed.get("status").asText()).as(listed.toString()).isEqualTo("initialized");
             assertThat(listed.get("source").asText()).isEqualTo("grpc");
 
             String john = """
