@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,24 +34,42 @@ final class ServedHost implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final Path dataDir;
+    /** Whether gRPC plugins may name endpoints on other machines ({@code PLUGHUB_GRPC_REMOTE_ENDPOINTS}). */
+    private final boolean remoteGrpcEndpoints;
     private final HostReference reference = HostReference.pending();
     private final HostAdminRoutes routes;
     private PluginHost host;
     /** Set once the registry listens; until then no session is anyone's. */
     private volatile RegistryServer registryServer;
 
-    private ServedHost(Path dataDir, HostAuth auth) {
+    private ServedHost(Path dataDir, HostAuth auth, boolean remoteGrpcEndpoints) {
         this.dataDir = dataDir;
+        this.remoteGrpcEndpoints = remoteGrpcEndpoints;
         this.routes = new HostAdminRoutes(reference, auth.withStaffSessions(this::staffName), Clock.systemUTC());
     }
 
     /**
      * The admin API takes the registry's operator key ({@code PLUGHUB_API_KEY}), its own
-     * {@code PLUGHUB_HOST_TOKEN}, or an administrator's session cookie.
+     * {@code PLUGHUB_HOST_TOKEN} (seed 004's {@code NEBULA_INSTALLER_TOKEN} is read as an alias), or
+     * an administrator's session cookie. gRPC plugins reach only this machine unless
+     * {@code PLUGHUB_GRPC_REMOTE_ENDPOINTS} is true (seed 004: blocked unless enabled in config).
+     *
+     * @throws CliException (usage) for a setting that is not one of the values it takes
      */
     static ServedHost prepare(RegistryConfig registry, Map<String, String> env) {
-        HostAuth auth = HostAuth.of(registry.apiKey(), Optional.ofNullable(env.get("PLUGHUB_HOST_TOKEN")));
-        return new ServedHost(registry.dataDir(), auth);
+        Optional<String> token = setting(env, "PLUGHUB_HOST_TOKEN").or(() -> setting(env, "NEBULA_INSTALLER_TOKEN"));
+        HostAuth auth = HostAuth.of(registry.apiKey(), token);
+        boolean remote = setting(env, "PLUGHUB_GRPC_REMOTE_ENDPOINTS").map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new CliException(ExitCodes.USAGE,
+                    "PLUGHUB_GRPC_REMOTE_ENDPOINTS must be true or false, not '" + value + "'");
+        }).orElse(false);
+        return new ServedHost(registry.dataDir(), auth, remote);
+    }
+
+    private static Optional<String> setting(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
     private Optional<String> staffName(String sessionSecret) {
@@ -76,6 +95,7 @@ final class ServedHost implements AutoCloseable {
                 // the registry's download links point back at this machine over plain http
                 .withUrlPolicy(new UrlPolicy(Set.of(LOOPBACK, "localhost")))
                 .withService(UserDirectory.class, FileUserDirectory.open(dataDir.resolve("host").resolve("users.json")));
+        config = config.withGrpc(config.grpc().withRemoteEndpoints(remoteGrpcEndpoints));
         host = PluginHost.start(config);
         reference.set(host);
     }

@@ -78,7 +78,8 @@ final class GrpcPlugin implements Plugin {
                     if (!runtime.settings().allowRemoteEndpoints()) {
                         requireLoopback(endpoint.host(), "its endpoint " + endpoint.address() + " is not a loopback address, "
                                 + "and remote gRPC endpoints are blocked unless the host allows them "
-                                + "(HostConfig.withGrpc(settings.withRemoteEndpoints(true)))");
+                                + "(PLUGHUB_GRPC_REMOTE_ENDPOINTS=true for plughub serve; "
+                                + "HostConfig.withGrpc(settings.withRemoteEndpoints(true)) when embedding)");
                     }
                     host = endpoint.host();
                     port = endpoint.port();
