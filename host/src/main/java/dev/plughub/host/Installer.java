@@ -322,12 +322,15 @@ final class Installer implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses an install whose configuration — what the request gives over what is stored from
+     * before — the schema refuses, a required field left out included: the plugin would start with
+     * none of it.
+     */
     private void checkConfig(InstalledPackage pkg, Map<String, Object> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        if (Plugins.schemaOf(pkg.manifest()).validate(values) instanceof ConfigCheck.Invalid invalid) {
-            throw configurationError("the configuration for " + pkg.id() + " does not match its schema: ", invalid, "");
+        if (configs.check(pkg.id(), Plugins.schemaOf(pkg.manifest()), values) instanceof ConfigCheck.Invalid invalid) {
+            throw configurationError("the configuration for " + pkg.id() + " does not match its schema: ", invalid,
+                    values.isEmpty() ? " (give it in the install request's config)" : "");
         }
     }
 
@@ -347,8 +350,7 @@ final class Installer implements AutoCloseable {
     private static HostException configurationError(String before, ConfigCheck.Invalid invalid, String after) {
         Map<String, Object> details = new LinkedHashMap<>();
         invalid.errorsByField().forEach((field, message) -> details.put(field, List.of(message)));
-        return new HostException(HostError.PLUGIN_CONFIGURATION_ERROR, before + String.join("; ", invalid.errorsByField()
-                .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + after, details);
+        return new HostException(HostError.PLUGIN_CONFIGURATION_ERROR, before + invalid.describe() + after, details);
     }
 
     private void applyConfig(String id, InstalledPackage pkg, Map<String, Object> values) {

@@ -6,6 +6,7 @@ import dev.plughub.host.calls.CallFailed;
 import dev.plughub.host.calls.CallRunner;
 import dev.plughub.host.calls.CallTimedOut;
 import dev.plughub.host.calls.PluginThreads;
+import dev.plughub.host.config.ConfigCheck;
 import dev.plughub.host.config.ConfigSchema;
 import dev.plughub.host.config.PluginConfigs;
 import dev.plughub.host.deps.DependencyGraph;
@@ -248,7 +249,7 @@ final class Plugins {
                 return true;
             }
             stopOne(hosted);
-            Optional<String> problem = dependencyProblem(hosted);
+            Optional<String> problem = dependencyProblem(hosted).or(() -> configurationProblem(hosted));
             if (problem.isPresent()) {
                 hosted.lifecycle().fail(problem.get());
                 return false;
@@ -267,6 +268,18 @@ final class Plugins {
             }
             return started;
         });
+    }
+
+    /**
+     * Why its stored configuration keeps the plugin from starting (a package dropped in whose schema
+     * requires a field nobody set), if it does: it would otherwise run with none of its settings.
+     */
+    private Optional<String> configurationProblem(HostedPlugin hosted) {
+        if (configs.effective(hosted.id(), schemaOf(hosted.installed().manifest())) instanceof ConfigCheck.Invalid invalid) {
+            return Optional.of("its configuration does not match its schema: " + invalid.describe()
+                    + "; set it with PUT /system/plugins/" + hosted.id() + "/config, then start it again");
+        }
+        return Optional.empty();
     }
 
     /** Why what the plugin needs keeps it from starting (missing, mismatched, cyclic or inactive), if it does. */
@@ -423,12 +436,13 @@ final class Plugins {
 
     /**
      * Why the plugin did not start, as an answer: 409 {@code PLUGIN_DEPENDENCY_ERROR} when what it
-     * needs kept it from starting, else 500 {@code PLUGIN_STARTUP_FAILED} (the plugin itself failed).
+     * needs kept it from starting, 400 {@code PLUGIN_CONFIGURATION_ERROR} when its configuration did,
+     * else 500 {@code PLUGIN_STARTUP_FAILED} (the plugin itself failed).
      */
     HostException startupFailed(HostedPlugin hosted) {
         var snapshot = hosted.lifecycle().current();
-        HostError code = locked(() -> dependencyProblem(hosted)).isPresent()
-                ? HostError.PLUGIN_DEPENDENCY_ERROR
+        HostError code = locked(() -> dependencyProblem(hosted)).isPresent() ? HostError.PLUGIN_DEPENDENCY_ERROR
+                : configurationProblem(hosted).isPresent() ? HostError.PLUGIN_CONFIGURATION_ERROR
                 : HostError.PLUGIN_STARTUP_FAILED;
         return new HostException(code, "plugin " + hosted.id() + " did not start: " + snapshot.error(),
                 Map.of("plugin_id", hosted.id(), "state", snapshot.state().label(), "error", snapshot.error()));

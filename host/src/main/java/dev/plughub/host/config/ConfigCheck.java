@@ -22,5 +22,10 @@ public sealed interface ConfigCheck {
      *                      {@code "db.port"}, {@code "servers[0]"}; {@code "$"} for the whole object)
      */
     record Invalid(Map<String, String> errorsByField) implements ConfigCheck {
+
+        /** One sentence part naming each field: {@code api_key is required; batch_size must be at least 1}. */
+        public String describe() {
+            return String.join("; ", errorsByField.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        }
     }
 }

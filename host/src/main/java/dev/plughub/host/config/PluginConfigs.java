@@ -82,6 +82,14 @@ public final class PluginConfigs {
         };
     }
 
+    /**
+     * Whether the stored values with {@code patch} merged in (as {@link #apply} would store them)
+     * hold under {@code schema}; nothing is stored.
+     */
+    public ConfigCheck check(String id, ConfigSchema schema, Map<String, Object> patch) {
+        return schema.validate(ConfigValues.mergePatch(load(id).orElse(Map.of()), patch));
+    }
+
     /** What the plugin should run with: the stored values checked against {@code schema}, defaults applied. */
     public ConfigCheck effective(String id, ConfigSchema schema) {
         return schema.validate(load(id).orElse(Map.of()));

@@ -131,6 +131,48 @@ class InstallFromFileTest {
     }
 
     @Test
+    void a_required_setting_left_out_refuses_the_install_and_one_given_installs_it() {
+        Path jar = PluginJars.plugin("keyed").manifest("config_schema", Map.of("type", "object",
+                "properties", Map.of("api_key", Map.of("type", "string"), "batch", Map.of("type", "integer", "default", 5)),
+                "required", java.util.List.of("api_key"))).build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            for (Map<String, Object> config : java.util.List.<Map<String, Object>>of(Map.of(), Map.of("batch", 7))) {
+                assertThatThrownBy(() -> host.install(InstallRequest.file(jar), InstallOptions.defaults().withConfig(config)))
+                        .as("config %s", config)
+                        .isInstanceOfSatisfying(HostException.class, e -> {
+                            assertThat(e.code()).isEqualTo(HostError.PLUGIN_CONFIGURATION_ERROR);
+                            assertThat(e.getMessage()).contains("api_key");
+                            assertThat(e.details()).containsOnlyKeys("api_key");
+                        });
+                assertThat(host.list()).isEmpty();
+            }
+
+            host.install(InstallRequest.file(jar), InstallOptions.defaults().withConfig(Map.of("api_key", "k-1")));
+
+            assertThat(host.find("keyed").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
+            assertThat(host.config("keyed", true).values()).containsEntry("api_key", "k-1").containsEntry("batch", 5L);
+        }
+    }
+
+    @Test
+    void a_package_dropped_in_without_its_required_setting_waits_failed_until_it_is_set() throws Exception {
+        PluginJars.plugin("dropped").manifest("config_schema", Map.of("type", "object",
+                "properties", Map.of("api_key", Map.of("type", "string")), "required", java.util.List.of("api_key")))
+                .build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            PluginView dropped = host.find("dropped").orElseThrow();
+            assertThat(dropped.state()).isEqualTo(PluginState.FAILED);
+            assertThat(dropped.error()).contains("api_key is required", "PUT /system/plugins/dropped/config");
+            assertThatThrownBy(() -> host.restart("dropped"))
+                    .isInstanceOfSatisfying(HostException.class, e -> assertThat(e.code()).isEqualTo(HostError.PLUGIN_CONFIGURATION_ERROR));
+
+            host.configure("dropped", Map.of("api_key", "k-2"));
+
+            assertThat(host.restart("dropped").state()).isEqualTo(PluginState.ACTIVE);
+        }
+    }
+
+    @Test
     void refuses_a_package_for_another_runtime() {
         Path jar = PluginJars.plugin("pyplugin").manifest("runtime", "python").build(home.resolve("build"));
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
