@@ -14,6 +14,7 @@ import dev.plughub.host.install.InstallPlan;
 import dev.plughub.host.install.InstallRequest;
 import dev.plughub.host.install.InstallResult;
 import dev.plughub.host.install.RegistrySource;
+import dev.plughub.host.install.RegistryStatus;
 import dev.plughub.host.install.RemotePlugin;
 import dev.plughub.host.install.RescanResult;
 import dev.plughub.host.install.UninstallOptions;
@@ -88,7 +89,7 @@ public final class PluginHost implements AutoCloseable {
         plugins.useContexts(layout, new HostedContext.Parts(configs, logs, metrics, events, messages, grants, services,
                 layout.pluginData()));
         this.installer = new Installer(config, layout, plugins, configs, clock);
-        this.search = new RegistrySearch(config.registries());
+        this.search = new RegistrySearch(config.registries(), clock);
     }
 
     /** Loads what is installed and starts the enabled plugins in dependency order. */
@@ -322,6 +323,11 @@ public final class PluginHost implements AutoCloseable {
 
     public List<RegistrySource> repositories() {
         return search.sources();
+    }
+
+    /** The registries, each asked now how many plugins it lists (one request each). */
+    public List<RegistryStatus> repositoryStatuses() {
+        return search.statuses();
     }
 
     public List<RemotePlugin> search(String query, int limit) {

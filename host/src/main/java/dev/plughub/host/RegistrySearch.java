@@ -8,11 +8,13 @@ import dev.plughub.client.PlughubClientException;
 import dev.plughub.client.RegistryException;
 import dev.plughub.client.SearchQuery;
 import dev.plughub.host.install.RegistrySource;
+import dev.plughub.host.install.RegistryStatus;
 import dev.plughub.host.install.RemotePlugin;
 import dev.plughub.host.search.FoundPlugin;
 import dev.plughub.host.search.PluginSearch;
 import dev.plughub.host.search.SearchResults;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,10 +42,14 @@ final class RegistrySearch implements AutoCloseable {
     static final int MAX_SCANNED = 2_000;
 
     private final List<URI> registries;
+    private final Clock clock;
     private final Map<URI, PlughubClient> clients = new ConcurrentHashMap<>();
+    /** When each registry last answered a search or a count. */
+    private final Map<URI, Instant> lastAnswers = new ConcurrentHashMap<>();
 
-    RegistrySearch(List<URI> registries) {
+    RegistrySearch(List<URI> registries, Clock clock) {
         this.registries = List.copyOf(registries);
+        this.clock = clock;
     }
 
     @Override
@@ -54,6 +61,21 @@ final class RegistrySearch implements AutoCloseable {
         return registries.stream()
                 .map(url -> new RegistrySource(url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : ""), url, true))
                 .toList();
+    }
+
+    /** Each registry asked once, now, how many plugins it lists; one that does not answer says why. */
+    List<RegistryStatus> statuses() {
+        return sources().stream().map(source -> {
+            try {
+                long count = client(source.url()).search(SearchQuery.all().withLimit(1)).pagination().total();
+                Instant now = clock.instant();
+                lastAnswers.put(source.url(), now);
+                return new RegistryStatus(source, OptionalLong.of(count), Optional.of(now), Optional.<String>empty());
+            } catch (PlughubClientException e) {
+                return new RegistryStatus(source, OptionalLong.empty(), Optional.ofNullable(lastAnswers.get(source.url())),
+                        Optional.of(e.getMessage()));
+            }
+        }).toList();
     }
 
     /** The first {@code limit} plugins matching {@code query} (the library's plain search). */
@@ -142,7 +164,9 @@ final class RegistrySearch implements AutoCloseable {
         query = search.sort().map(s -> s.registryName()).map(query::withSort).orElse(query);
         query = search.ascending().map(up -> up ? "asc" : "desc").map(query::withOrder).orElse(query);
         try {
-            return clients.computeIfAbsent(registry, url -> PlughubClient.create(url.toString())).search(query);
+            PluginPage answer = client(registry).search(query);
+            lastAnswers.put(registry, clock.instant());
+            return answer;
         } catch (RegistryException e) {
             if (e.status() == 422) {
                 throw new HostException(HostError.VALIDATION_ERROR, "the registry " + registry + " refused the search: "
@@ -152,6 +176,10 @@ final class RegistrySearch implements AutoCloseable {
         } catch (PlughubClientException e) {
             throw failed(registry, e);
         }
+    }
+
+    private PlughubClient client(URI registry) {
+        return clients.computeIfAbsent(registry, url -> PlughubClient.create(url.toString()));
     }
 
     private static HostException failed(URI registry, PlughubClientException e) {

@@ -1,6 +1,7 @@
 package dev.plughub.host.admin;
 
 import static dev.plughub.host.admin.AdminJson.answer;
+import static dev.plughub.host.admin.AdminJson.iso;
 import static dev.plughub.host.admin.AdminJson.object;
 
 import dev.plughub.host.search.FoundPlugin;
@@ -23,9 +24,19 @@ final class DiscoveryHandlers {
         this.host = host;
     }
 
+    /**
+     * Seed 002's repositories: each registry asked now for its plugin count; one that does not
+     * answer has a null count, the time it last answered, and why (in {@code error}).
+     */
     void repositories(Context ctx) {
-        answer(ctx, 200, object("data", object("repositories", host.get().repositories().stream()
-                .map(r -> object("name", r.name(), "url", r.url().toString(), "enabled", r.enabled()))
+        answer(ctx, 200, object("data", object("repositories", host.get().repositoryStatuses().stream()
+                .map(r -> object(
+                        "name", r.source().name(),
+                        "url", r.source().url().toString(),
+                        "enabled", r.source().enabled(),
+                        "plugin_count", r.pluginCount().isPresent() ? r.pluginCount().getAsLong() : null,
+                        "last_sync", iso(r.lastSync()),
+                        "error", r.error().orElse(null)))
                 .toList())));
     }
 

@@ -46,6 +46,7 @@ final class HealthJson {
                 "uptime_seconds", report.uptime().toMillis() / 1000.0,
                 "checks", checks,
                 "metrics", object(
+                        "requests_per_minute", report.requestsPerMinute(),
                         "calls", report.calls(),
                         "errors", report.errors(),
                         "error_rate", errorRate(report),

@@ -8,6 +8,7 @@ import dev.plughub.host.PluginView;
 import dev.plughub.host.config.ConfigView;
 import dev.plughub.host.lifecycle.PluginState;
 import dev.plughub.host.observability.LogQuery;
+import dev.plughub.host.observability.MetricsSnapshot;
 import dev.plughub.host.observability.OperationStats;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,9 +52,11 @@ final class PluginDetails {
         Map<String, Object> json = new LinkedHashMap<>(PluginJson.seed002(plugin));
         ConfigView config = host.config(plugin.id(), false);
         json.put("configuration", object("schema", config.schema(), "current", config.values()));
-        OperationStats total = host.metrics(plugin.id()).total();
+        MetricsSnapshot metrics = host.metrics(plugin.id());
+        OperationStats total = metrics.total();
         json.put("metrics", object(
                 "performance", object(
+                        "requests_per_minute", metrics.requestsPerMinute(),
                         "average_response_time", total.meanMs(),
                         "p95_response_time", total.p95Ms(),
                         "error_rate", total.errorRate()),

@@ -61,6 +61,7 @@ final class PluginJson {
                 "version", p.version(),
                 "description", p.description(),
                 "author", manifest.author().orElse(null),
+                "email", email(manifest),
                 "homepage", manifest.homepageUrl().orElse(null),
                 "category", p.category().orElse(null),
                 "tags", manifest.tags(),
@@ -96,6 +97,11 @@ final class PluginJson {
                 "last_updated", iso(p.updatedAt()),
                 "running_version", p.runningVersion().orElse(null),
                 "restart_required", p.restartRequired());
+    }
+
+    /** The author's address, seed 002's {@code email}: the manifest's field of that name, kept among its extra fields. */
+    private static String email(PluginManifest manifest) {
+        return manifest.extra().get("email") instanceof String email && !email.isBlank() ? email : null;
     }
 
     /**

@@ -73,7 +73,16 @@ final class SettingsHandlers {
     }
 
     void permissions(Context ctx) {
-        answer(ctx, 200, permissionsAnswer(host.get().permissions(ctx.pathParam("id"))));
+        String id = ctx.pathParam("id");
+        answer(ctx, 200, permissionsAnswer(host.get().permissions(id), sandboxed(id)));
+    }
+
+    /**
+     * Seed 002's {@code sandbox_enabled}: whether the plugin runs in a process of its own (gRPC). An
+     * in-process Java plugin has its own class loader and scope-checked context but shares the JVM.
+     */
+    private boolean sandboxed(String id) {
+        return host.get().find(id).map(p -> p.source().equals("grpc")).orElse(false);
     }
 
     /** Seed 002's {@code grant} and {@code revoke}; grants outside the operator's policy are refused. */
@@ -90,15 +99,17 @@ final class SettingsHandlers {
             }
         }
         fields.check();
-        answer(ctx, 200, permissionsAnswer(host.get().changePermissions(ctx.pathParam("id"), grant, revoke)));
+        String id = ctx.pathParam("id");
+        answer(ctx, 200, permissionsAnswer(host.get().changePermissions(id, grant, revoke), sandboxed(id)));
     }
 
-    private static Map<String, Object> permissionsAnswer(PermissionsView view) {
+    private static Map<String, Object> permissionsAnswer(PermissionsView view, boolean sandboxed) {
         return object("data", object(
                 "permissions", object(
                         "requested", sorted(view.requested()),
                         "granted", sorted(view.granted()),
                         "denied", sorted(view.denied())),
+                "sandbox_enabled", sandboxed,
                 "policy", sorted(view.policy())));
     }
 

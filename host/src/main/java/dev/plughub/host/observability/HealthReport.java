@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param message   the plugin's sentence, or why the status is what it is
  * @param checks    the plugin's own named checks (empty when it was not asked)
  * @param uptime    since it last became active; zero when it is not
+ * @param requestsPerMinute calls a minute over the last five minutes ({@link MetricsSnapshot#requestsPerMinute})
  * @param lastError the last failure recorded for it, {@code ""} when none
  */
 public record HealthReport(Status status, String message, Map<String, Object> checks, PluginState state,
-                           Duration uptime, long calls, long errors, String lastError, Instant checkedAt) {
+                           Duration uptime, long calls, long errors, double requestsPerMinute, String lastError,
+                           Instant checkedAt) {
 
     public enum Status {
         OK, DEGRADED, DOWN, UNKNOWN;
@@ -45,18 +47,19 @@ public record HealthReport(Status status, String message, Map<String, Object> ch
                                   MetricsSnapshot metrics, String lastError, Instant checkedAt) {
         long calls = metrics.total().count();
         long errors = metrics.total().errors();
+        double rate = metrics.requestsPerMinute();
         if (state == PluginState.FAILED) {
             return new HealthReport(Status.DOWN, lastError.isEmpty() ? note : lastError, Map.of(), state,
-                    Duration.ZERO, calls, errors, lastError, checkedAt);
+                    Duration.ZERO, calls, errors, rate, lastError, checkedAt);
         }
         if (state != PluginState.ACTIVE) {
             String why = note.isEmpty() ? "the plugin is " + state.label() + ", so it was not asked" : note;
-            return new HealthReport(Status.UNKNOWN, why, Map.of(), state, Duration.ZERO, calls, errors, lastError,
+            return new HealthReport(Status.UNKNOWN, why, Map.of(), state, Duration.ZERO, calls, errors, rate, lastError,
                     checkedAt);
         }
         return own.map(health -> new HealthReport(status(health.status()), health.message(), health.checks(), state,
-                        uptime, calls, errors, lastError, checkedAt))
-                .orElseGet(() -> new HealthReport(Status.UNKNOWN, note, Map.of(), state, uptime, calls, errors,
+                        uptime, calls, errors, rate, lastError, checkedAt))
+                .orElseGet(() -> new HealthReport(Status.UNKNOWN, note, Map.of(), state, uptime, calls, errors, rate,
                         lastError, checkedAt));
     }
 

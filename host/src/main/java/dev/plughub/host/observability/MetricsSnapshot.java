@@ -35,6 +35,17 @@ public record MetricsSnapshot(String pluginId, Instant at, OperationStats total,
         };
     }
 
+    /** How far back {@link #requestsPerMinute} looks. */
+    public static final int RATE_WINDOW_MINUTES = 5;
+
+    /** Calls a minute over the last {@value #RATE_WINDOW_MINUTES} minutes (the current one included). */
+    public double requestsPerMinute() {
+        List<SeriesPoint> minutes = series.getOrDefault("1m", List.of());
+        long calls = minutes.subList(Math.max(0, minutes.size() - RATE_WINDOW_MINUTES), minutes.size()).stream()
+                .mapToLong(SeriesPoint::count).sum();
+        return (double) calls / RATE_WINDOW_MINUTES;
+    }
+
     public MetricsSnapshot {
         // unmodifiable views of copies that keep the caller's order (names sorted, resolutions fine to coarse)
         operations = Collections.unmodifiableMap(new LinkedHashMap<>(operations));

@@ -164,8 +164,28 @@ class RegistryOperationsApiTest {
         assertThat(found.json().get("data").get("plugins").get(0).get("id").asText()).isEqualTo("analytics-plugin");
         assertThat(found.json().get("data").get("plugins").get(0).get("repository_url").asText()).isEqualTo(registry.baseUrl());
 
+        publish(PluginJars.plugin("billing-plugin").version("1.0.0"));
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         JsonNode repositories = admin.get("/system/plugins/repositories").json().get("data").get("repositories");
         assertThat(repositories.get(0).get("url").asText()).isEqualTo(registry.baseUrl());
         assertThat(repositories.get(0).get("enabled").asBoolean()).isTrue();
+        assertThat(repositories.get(0).get("plugin_count").asLong()).as("asked now: both plugins").isEqualTo(2);
+        assertThat(java.time.Instant.parse(repositories.get(0).get("last_sync").asText())).isAfterOrEqualTo(before);
+        assertThat(repositories.get(0).get("error").isNull()).isTrue();
+    }
+
+    @Test
+    void a_registry_that_does_not_answer_is_listed_with_no_count_the_last_answer_and_why() {
+        ApiResponse answered = admin.get("/system/plugins/repositories");
+        String lastSync = answered.json().at("/data/repositories/0/last_sync").asText();
+        registry.close();
+
+        ApiResponse r = admin.get("/system/plugins/repositories");
+
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode gone = r.json().at("/data/repositories/0");
+        assertThat(gone.get("plugin_count").isNull()).isTrue();
+        assertThat(gone.get("last_sync").asText()).isEqualTo(lastSync);
+        assertThat(gone.get("error").asText()).contains("Cannot reach the registry");
     }
 }

@@ -181,6 +181,8 @@ class Seed002OperationsApiTest {
             JsonNode permissions = admin.get("/system/plugins/syncer/permissions").json().get("data").get("permissions");
             assertThat(permissions.get("granted")).extracting(JsonNode::asText).containsExactly("users.read", "users.write");
             assertThat(permissions.get("denied")).extracting(JsonNode::asText).containsExactly("files.delete");
+            assertThat(admin.get("/system/plugins/syncer/permissions").json().at("/data/sandbox_enabled").asBoolean(true))
+                    .as("an in-process plugin shares the host's JVM").isFalse();
 
             ApiResponse revoked = admin.put("/system/plugins/syncer/permissions", "{\"grant\": [], \"revoke\": [\"users.write\"]}");
             assertThat(revoked.status()).isEqualTo(200);
@@ -251,7 +253,7 @@ class Seed002OperationsApiTest {
     void the_list_and_detail_carry_seed_002s_fields_from_what_the_host_knows() {
         PluginJars.plugin("base-lib").buildAs(home.resolve("plugins").resolve("base-lib.jar"));
         PluginJars.plugin("auth-plugin").dependsOn("base-lib", "^1.0.0")
-                .manifest("author", "Nexus Team").manifest("homepage", "https://example.com/auth")
+                .manifest("author", "Nexus Team").manifest("email", "team@nexus.dev").manifest("homepage", "https://example.com/auth")
                 .manifest("tags", List.of("auth", "security")).manifest("license", "MIT")
                 .manifest("events", Map.of("emits", List.of(Map.of("type", "user.login", "description", "on login")),
                         "subscribes", List.of("system.startup")))
@@ -266,6 +268,9 @@ class Seed002OperationsApiTest {
             JsonNode plugin = admin.get("/system/plugins/auth-plugin").json().get("data").get("plugin");
 
             assertThat(plugin.get("author").asText()).isEqualTo("Nexus Team");
+            assertThat(plugin.get("email").asText()).isEqualTo("team@nexus.dev");
+            assertThat(plugin.at("/metrics/performance/requests_per_minute").asDouble())
+                    .as("the calls of the last five minutes, a fifth of them a minute").isPositive();
             assertThat(plugin.get("homepage").asText()).isEqualTo("https://example.com/auth");
             assertThat(plugin.get("tags")).extracting(JsonNode::asText).containsExactly("auth", "security");
             assertThat(plugin.get("health").asText()).isEqualTo("healthy");

@@ -107,6 +107,7 @@ class Seed004ApiTest {
             assertThat(r.json().at("/health/checks/database").asText()).isEqualTo("ok");
             JsonNode seed002 = r.json().at("/data/health");
             assertThat(seed002.get("status").asText()).isEqualTo("degraded");
+            assertThat(seed002.at("/metrics/requests_per_minute").isNumber()).isTrue();
             assertThat(seed002.get("checks")).hasSize(2);
             assertThat(seed002.at("/checks/0/name").asText()).isEqualTo("database");
             assertThat(seed002.at("/checks/0/status").asText()).isEqualTo("ok");

@@ -38,6 +38,23 @@ class CallMetricsTest {
     }
 
     @Test
+    void requests_per_minute_is_the_rate_over_the_last_five_minutes() {
+        for (int i = 0; i < 30; i++) {
+            metrics.record("analytics", "action:report", 1_000_000, true);
+        }
+        clock.advance(Duration.ofMinutes(3));
+        for (int i = 0; i < 10; i++) {
+            metrics.record("analytics", "action:report", 1_000_000, true);
+        }
+        assertThat(metrics.snapshot("analytics").requestsPerMinute()).isEqualTo(40 / 5.0);
+
+        clock.advance(Duration.ofMinutes(3));   // the first 30 are now six minutes old
+        assertThat(metrics.snapshot("analytics").requestsPerMinute()).isEqualTo(10 / 5.0);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(metrics.snapshot("analytics").requestsPerMinute()).isZero();
+    }
+
+    @Test
     void percentiles_agree_with_a_sorted_array_within_bucket_precision() {
         Random random = new Random(4242);
         for (int round = 0; round < 50; round++) {
