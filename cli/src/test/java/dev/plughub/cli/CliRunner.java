@@ -5,9 +5,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the CLI in-process with its own environment, config folder and stdin, and captures what it prints. */
 final class CliRunner {
@@ -62,6 +65,25 @@ final class CliRunner {
 
     /** A CLI run in progress; StringWriter is synchronized, so reading it while the CLI writes is safe. */
     record Running(CompletableFuture<Integer> exit, StringWriter out, StringWriter err) {
+
+        private static final Pattern LISTENING =
+                Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
+
+        /** The port a {@code serve --host 127.0.0.1} prints once it listens; fails if it ends or stays silent for 60 s. */
+        int awaitPort() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                Matcher m = LISTENING.matcher(out.toString());
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+                if (exit.isDone()) {
+                    throw new AssertionError("serve ended early: " + err);
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("serve printed no address; stderr: " + err);
+        }
     }
 
     private CliEnvironment environment() {

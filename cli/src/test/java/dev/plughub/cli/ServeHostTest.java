@@ -11,10 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeHostTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
     private static final String HOST_TOKEN = "serve-host-token";
     private static final String OPERATOR_KEY = "serve-operator-key";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +47,7 @@ class ServeHostTest {
                 .env("PLUGHUB_HOST_TOKEN", HOST_TOKEN)
                 .env("PLUGHUB_API_KEY", OPERATOR_KEY)
                 .start("serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", "data");
-        base = "http://127.0.0.1:" + awaitPort();
+        base = "http://127.0.0.1:" + serve.awaitPort();
     }
 
     @AfterEach
@@ -178,18 +174,4 @@ class ServeHostTest {
         return new Response(r.statusCode(), JSON.readTree(r.body()));
     }
 
-    private int awaitPort() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(serve.out().toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            if (serve.exit().isDone()) {
-                throw new AssertionError("serve ended early: " + serve.err());
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("serve printed no address; stderr: " + serve.err());
-    }
 }

@@ -13,10 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The plugin host's settings {@code plughub serve} reads from the environment (seed 004's among them). */
 class ServedHostSettingsTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -42,7 +38,7 @@ class ServedHostSettingsTest {
                 .env("NEBULA_INSTALLER_TOKEN", "nebula-installer-secret")
                 .start("serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", "data");
         try {
-            String base = "http://127.0.0.1:" + awaitPort(serve);
+            String base = "http://127.0.0.1:" + serve.awaitPort();
 
             assertThat(list(base, "nebula-installer-secret").statusCode()).isEqualTo(200);
             assertThat(list(base, "another-secret").statusCode()).isEqualTo(401);
@@ -80,7 +76,7 @@ class ServedHostSettingsTest {
         }
         CliRunner.Running serve = runner.start("serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", "data");
         try {
-            HttpResponse<String> listed = list("http://127.0.0.1:" + awaitPort(serve), "host-secret");
+            HttpResponse<String> listed = list("http://127.0.0.1:" + serve.awaitPort(), "host-secret");
             JsonNode plugin = JSON.readTree(listed.body()).get("plugins").get(0);
             assertThat(plugin.get("status").asText()).isEqualTo("failed");
             return plugin.get("error").asText();
@@ -108,18 +104,4 @@ class ServedHostSettingsTest {
         }
     }
 
-    private static int awaitPort(CliRunner.Running serve) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(serve.out().toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            if (serve.exit().isDone()) {
-                throw new AssertionError("serve ended early: " + serve.err());
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("serve printed no address; stderr: " + serve.err());
-    }
 }
