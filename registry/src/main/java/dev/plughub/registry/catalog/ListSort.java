@@ -46,7 +46,17 @@ public enum ListSort {
         return ascendingByDefault;
     }
 
+    /**
+     * The order a name asks for: an API name, or one of the words other registries' clients send
+     * ({@code recent} and {@code updated} for {@code updated_at}, as MockForge's seed 003 client
+     * does; {@code created} and {@code newest} for {@code created_at}).
+     */
     public static Optional<ListSort> fromApiName(String name) {
-        return Arrays.stream(values()).filter(s -> s.apiName().equals(name.strip().toLowerCase(Locale.ROOT))).findFirst();
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        return switch (wanted) {
+            case "recent", "updated" -> Optional.of(UPDATED_AT);
+            case "created", "newest" -> Optional.of(CREATED_AT);
+            default -> Arrays.stream(values()).filter(s -> s.apiName().equals(wanted)).findFirst();
+        };
     }
 }

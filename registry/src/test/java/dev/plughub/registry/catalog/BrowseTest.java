@@ -235,6 +235,17 @@ class BrowseTest extends RunningRegistry {
     }
 
     @Test
+    void other_registries_words_for_the_time_orders_sort_as_those_orders() {
+        for (String[] alias : new String[][] {{"recent", "updated_at"}, {"updated", "updated_at"},
+                {"created", "created_at"}, {"newest", "created_at"}}) {
+            List<String> byAlias = ids(api.postJson("/api/v1/plugins/search", "{\"sort\": \"" + alias[0] + "\"}").json().get("data"));
+            List<String> byName = ids(api.postJson("/api/v1/plugins/search", "{\"sort\": \"" + alias[1] + "\"}").json().get("data"));
+            assertThat(byAlias).as(alias[0]).isNotEmpty().isEqualTo(byName);
+            assertThat(ids(list("?sort=" + alias[0]))).as(alias[0] + " on the list").isEqualTo(byName);
+        }
+    }
+
+    @Test
     void post_search_refuses_bad_json_and_bad_values() {
         ApiResponse broken = api.request("POST", "/api/v1/plugins/search").json("{\"query\": ").withoutContractCheck().send();
         assertThat(broken.status()).isEqualTo(400);
