@@ -37,6 +37,25 @@ public final class ForbiddenCharacters {
         return false;
     }
 
+    /**
+     * Whether JSON text holds an escape that can decode to a forbidden character: <code>&#92;u0000</code>,
+     * or a surrogate's <code>&#92;uD800</code> to <code>&#92;uDFFF</code> in either case. A literal NUL or
+     * surrogate cannot appear unescaped: the parser refuses the first and UTF-8 cannot encode the
+     * second. When this is false, a parsed body needs no walk through {@link #firstIn}.
+     */
+    public static boolean mayBeEscapedIn(byte[] json) {
+        for (int i = 0; i + 5 < json.length; i++) {
+            if (json[i] == '\\' && json[i + 1] == 'u') {
+                byte first = json[i + 2];
+                if (first == 'd' || first == 'D'
+                        || first == '0' && json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A name as it may be shown in a refusal: each forbidden character escaped as JSON writes it. */
     public static String shown(String name) {
         if (!in(name)) {

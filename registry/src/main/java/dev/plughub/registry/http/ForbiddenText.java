@@ -23,9 +23,13 @@ public final class ForbiddenText {
     private ForbiddenText() {
     }
 
-    /** Refuses any request whose query holds a NUL, before a route reads it. */
+    /**
+     * Refuses any request to the registry's routes whose query holds a NUL, before a route reads it.
+     * Routes mounted beside the registry ({@code RouteExtension}) answer in their own API's words.
+     */
     public static void register(RoutesConfig routes) {
-        routes.before(ForbiddenText::checkQuery);
+        routes.before("/api/*", ForbiddenText::checkQuery);
+        routes.before("/pf4j/*", ForbiddenText::checkQuery);
     }
 
     private static void checkQuery(Context ctx) {
@@ -42,7 +46,7 @@ public final class ForbiddenText {
 
     /** Refuses a JSON body with a forbidden character in any string or key; {@code raw} is the body it was read from. */
     static void check(JsonNode body, byte[] raw) {
-        if (!mayEscapeForbidden(raw)) {
+        if (!ForbiddenCharacters.mayBeEscapedIn(raw)) {
             return;   // the common case costs one scan of the raw body
         }
         Optional<String> path = ForbiddenCharacters.firstIn(Json.mapper().convertValue(body, Object.class));
@@ -61,23 +65,5 @@ public final class ForbiddenText {
 
     private static ApiException refused(String field) {
         return ApiException.validation(Map.of(field, List.of(field + " " + ForbiddenCharacters.RULE)));
-    }
-
-    /**
-     * Whether JSON text holds an escape that can decode to a forbidden character: <code>&#92;u0000</code>,
-     * or a surrogate's <code>&#92;uD800</code> to <code>&#92;uDFFF</code> in either case. A literal NUL or
-     * surrogate cannot appear unescaped: the parser refuses the first and UTF-8 cannot encode the second.
-     */
-    private static boolean mayEscapeForbidden(byte[] json) {
-        for (int i = 0; i + 5 < json.length; i++) {
-            if (json[i] == '\\' && json[i + 1] == 'u') {
-                byte first = json[i + 2];
-                if (first == 'd' || first == 'D'
-                        || first == '0' && json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
