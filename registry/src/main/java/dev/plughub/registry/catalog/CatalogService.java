@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,16 +139,28 @@ public final class CatalogService {
 
     public VersionDetail version(String pluginId, String versionText) {
         PluginRow plugin = requirePlugin(pluginId);
-        VersionRow v = Version.tryParse(versionText)
-                .flatMap(parsed -> store.findVersion(plugin.pk(), parsed))
-                .orElseThrow(() -> new ApiException(ErrorCode.VERSION_NOT_FOUND,
-                        "Plugin version not found: " + plugin.pluginId() + " has no version " + versionText,
-                        Map.of("plugin_id", plugin.pluginId(), "version", versionText)));
+        VersionRow v = namedVersion(plugin, versionText, Map.of());
         return new VersionDetail(plugin.pluginId(), v.version(), v.changelog(), v.fileSize(), "sha256:" + v.sha256(),
                 v.sha256(), v.downloads(), v.createdAt(), !v.semver().isPrerelease(), v.yanked(), v.format(),
                 downloadUrl(plugin.pluginId(), v.version()), readTree(store.manifestJson(v.pk())),
                 store.dependencies(v.pk()), store.publisherName(v.pk()).map(Publisher::new), v.yankedAt(),
                 v.yankReason(), store.versionSource(v.pk()));
+    }
+
+    /**
+     * The version a request names exactly (a pre-release or a yanked one too), or a 404
+     * {@code VERSION_NOT_FOUND} with {@code details} and the plugin and version added.
+     */
+    public VersionRow namedVersion(PluginRow plugin, String versionText, Map<String, Object> details) {
+        return Version.tryParse(versionText)
+                .flatMap(parsed -> store.findVersion(plugin.pk(), parsed))
+                .orElseThrow(() -> {
+                    Map<String, Object> all = new LinkedHashMap<>(details);
+                    all.put("plugin_id", plugin.pluginId());
+                    all.put("version", versionText);
+                    return new ApiException(ErrorCode.VERSION_NOT_FOUND,
+                            "Plugin version not found: " + plugin.pluginId() + " has no version " + versionText, all);
+                });
     }
 
     /**

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Seed 000's {@code GET /api/v1/plugins/{id}/path}: where the current version's files lie on the
- * registry's disk, extracted on first request. A package stored before a rule it breaks was
+ * Seed 000's {@code GET /api/v1/plugins/{id}/path}: where the current version's files (or those of
+ * the version {@code ?version=} names) lie on the registry's disk, extracted on first request. A package stored before a rule it breaks was
  * enforced (a file name too long for the disk, say) cannot be extracted: that is a 409 naming the
  * rule, never a failure of the server.
  */
@@ -39,7 +39,10 @@ public final class PathRoutes {
         } catch (ApiException e) {
             throw notFound();
         }
-        VersionRow version = catalog.defaultVersion(plugin, Map.of("exists", false));
+        String asked = ctx.queryParam("version");
+        VersionRow version = asked == null || asked.isBlank() || asked.strip().equals("latest")
+                ? catalog.defaultVersion(plugin, Map.of("exists", false))
+                : catalog.namedVersion(plugin, asked.strip(), Map.of("exists", false));
         Path dir;
         try {
             dir = extracted.extract(plugin.pluginId(), version);

@@ -42,9 +42,20 @@ public final class Pf4jRoutes {
     public record RepositoryEntry(@JsonProperty("id") String id, @JsonProperty("url") String url) {
     }
 
+    /** {@code prerelease}: absent or {@code false} (any case) lists releases only, {@code true} pre-releases too. */
+    private static boolean prereleaseParameter(String value) {
+        if (value == null || value.isEmpty() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiException.validation(Map.of("prerelease", List.of("prerelease must be true or false")));
+    }
+
     public void register(RoutesConfig routes) {
         routes.get(BASE + "plugins.json", ctx -> {
-            boolean prereleases = "true".equalsIgnoreCase(ctx.queryParam("prerelease"));
+            boolean prereleases = prereleaseParameter(ctx.queryParam("prerelease"));
             ctx.header("Cache-Control", "no-cache");
             // The whole catalogue's Java releases: computed once per catalogue change, not per update check.
             RawJson.write(ctx, cache.catalogueWide("pf4j-plugins" + (prereleases ? "-prerelease" : ""),

@@ -67,6 +67,14 @@ class VersionsTest extends RunningRegistry {
         ApiResponse named = api.get("/api/v1/plugins/only-alpha/download?version=0.1.0-alpha.1");
         assertThat(named.status()).isEqualTo(200);
         assertThat(named.header("Content-Disposition")).contains("attachment; filename=\"only-alpha-0.1.0-alpha.1.zip\"");
+
+        ApiResponse path = api.get("/api/v1/plugins/only-alpha/path?version=0.1.0-alpha.1");
+        assertThat(path.status()).as("the path takes the version its 404 said to ask for").isEqualTo(200);
+        assertThat(path.json().get("version").asText()).isEqualTo("0.1.0-alpha.1");
+        assertThat(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path.json().get("path").asText()).resolve("plugin.json"))).isTrue();
+        ApiResponse unknown = api.get("/api/v1/plugins/only-alpha/path?version=9.9.9");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/details/exists").asBoolean(true)).isFalse();
     }
 
     @Test

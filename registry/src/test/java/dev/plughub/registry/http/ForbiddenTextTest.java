@@ -85,6 +85,7 @@ class ForbiddenTextTest extends RunningRegistry {
         assertRefused(api.get("/api/v1/plugins?tag=a%00b"), "tag");
         assertRefused(api.get("/api/v1/plugins?category=x%00"), "category");
         assertRefused(api.get("/api/v1/plugins?search=a%00b&page=1"), "search");
+        assertRefused(api.get("/pf4j/plugins.json?prerelease=a%00"), "prerelease");
         assertThat(api.get("/api/v1/plugins?search=100%25").status()).as("an escaped percent sign is no NUL").isEqualTo(200);
         assertThat(api.get("/api/v1/plugins?search=%2500").status()).as("nor the text %00").isEqualTo(200);
     }

@@ -71,6 +71,11 @@ class Pf4jRepositoryApiTest extends RunningRegistry {
         assertThat(versions(plugin(stable, "pf-mixed").orElseThrow())).containsExactly("1.0.0");
         assertThat(versions(plugin(withPre, "pf-mixed").orElseThrow())).containsExactly("1.2.0-beta.1", "1.0.0");
         assertThat(plugin(stable, "pf-python")).isEmpty();
+        assertThat(versions(plugin(api.get("/pf4j/plugins.json?prerelease=FALSE"), "pf-mixed").orElseThrow()))
+                .containsExactly("1.0.0");
+        ApiResponse maybe = api.get("/pf4j/plugins.json?prerelease=maybe");
+        assertThat(maybe.status()).as("not read as false").isEqualTo(422);
+        assertThat(maybe.json().at("/details/prerelease/0").asText()).isEqualTo("prerelease must be true or false");
     }
 
     @Test
