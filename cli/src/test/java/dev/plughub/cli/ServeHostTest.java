@@ -108,6 +108,16 @@ class ServeHostTest {
     }
 
     @Test
+    void options_on_the_admin_api_says_what_a_path_allows_without_credentials() throws Exception {
+        HttpResponse<String> options = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/system/plugins/anything/config"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(options.statusCode()).isEqualTo(204);
+        assertThat(options.headers().firstValue("Allow").orElse("")).contains("GET", "PUT", "OPTIONS");
+        assertThat(options.body()).isEmpty();
+    }
+
+    @Test
     void an_administrators_login_cookie_opens_the_admin_api_and_a_plain_users_does_not() throws Exception {
         String adminCookie = loginCookie("ada", true);
         String userCookie = loginCookie("bob", false);

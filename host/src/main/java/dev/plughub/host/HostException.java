@@ -30,6 +30,14 @@ public class HostException extends RuntimeException {
         return details;
     }
 
+    /**
+     * A 422 {@code VALIDATION_ERROR} about one field of the request: {@code details} is
+     * {@code {field: [why]}}, the shape every 422 of the admin API has.
+     */
+    public static HostException invalid(String field, String why, String sentence) {
+        return new HostException(HostError.VALIDATION_ERROR, sentence, Map.of(field, java.util.List.of(why)));
+    }
+
     static HostException notFound(String id) {
         return new HostException(HostError.PLUGIN_NOT_FOUND, "no plugin with id '" + id + "' is installed", Map.of("plugin_id", id));
     }

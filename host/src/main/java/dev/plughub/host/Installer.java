@@ -390,8 +390,7 @@ final class Installer implements AutoCloseable {
         return switch (request) {
             case InstallRequest.FromFile file -> {
                 if (!Files.isRegularFile(file.file())) {
-                    throw new HostException(HostError.VALIDATION_ERROR, "there is no file " + file.file(),
-                            Map.of("file_path", file.file().toString()));
+                    throw HostException.invalid("file_path", "there is no file " + file.file(), "there is no file " + file.file());
                 }
                 yield withMissingDependencies(new Staged(readStaged(store.stageCopy(file.file())), "file"));
             }
@@ -481,8 +480,8 @@ final class Installer implements AutoCloseable {
 
     private static String requireId(String id) {
         if (id == null || !dev.plughub.core.manifest.PluginId.PATTERN.matcher(id).matches()) {
-            throw new HostException(HostError.VALIDATION_ERROR, "'" + id + "' is not a plugin id (lower-case letters, digits, "
-                    + "'.', '_' and '-', at most 64)", Map.of("field", "plugin_id"));
+            String why = "'" + id + "' is not a plugin id (lower-case letters, digits, '.', '_' and '-', at most 64)";
+            throw HostException.invalid("plugin_id", why, why);
         }
         return id;
     }

@@ -286,8 +286,8 @@ public final class PluginHost implements AutoCloseable {
                     Map.of("plugin_id", to, "timeout_ms", e.timeout().toMillis()));
         } catch (dev.plughub.plugin.MessageFailedException e) {
             if (e.getCause() instanceof InvalidInputException invalid) {   // the sender's mistake, as for an action
-                throw new HostException(HostError.VALIDATION_ERROR, "plugin " + to + " refused the input of '" + type
-                        + "': " + invalid.getMessage(), Map.of("plugin_id", to, "message_type", type));
+                throw HostException.invalid("data", invalid.getMessage(), "plugin " + to + " refused the input of '" + type
+                        + "': " + invalid.getMessage());
             }
             recordFailure(to, e.getMessage());
             throw new HostException(HostError.PLUGIN_ACTION_FAILED, e.getMessage(), Map.of("plugin_id", to));
@@ -374,8 +374,8 @@ public final class PluginHost implements AutoCloseable {
 
     private static HostException fromPlugin(String id, String action, Throwable cause) {
         if (cause instanceof InvalidInputException invalid) {
-            return new HostException(HostError.VALIDATION_ERROR, "action " + action + " of plugin " + id + " refused its input: "
-                    + invalid.getMessage(), Map.of("plugin_id", id, "action", action));
+            return HostException.invalid("body", invalid.getMessage(), "action " + action + " of plugin " + id
+                    + " refused its input: " + invalid.getMessage());
         }
         if (cause instanceof ScopeDeniedException denied) {
             return new HostException(HostError.PLUGIN_PERMISSION_DENIED, denied.getMessage(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.plughub.core.text.ForbiddenCharacters;
 import dev.plughub.core.text.JsonProblems;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -60,7 +61,34 @@ final class AdminJson {
             throw AdminException.invalid(Map.of("body", List.of("must be a JSON object")));
         }
         requireFinite(value, "");
+        if (ForbiddenCharacters.mayBeEscapedIn(bytes)) {
+            ForbiddenCharacters.firstIn(value).ifPresent(path -> {
+                throw AdminException.invalid(Map.of(path.isEmpty() ? "body" : path, List.of(ForbiddenCharacters.RULE)));
+            });
+        }
         return JSON.convertValue(value, OBJECT);
+    }
+
+    /** The body as a JSON object that must be there: an empty body is a 422 saying what to send. */
+    static Map<String, Object> requiredBody(Context ctx, String whatToSend) {
+        byte[] bytes = bodyBytes(ctx);
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw AdminException.invalid(Map.of("body", List.of("is required: " + whatToSend)));
+        }
+        return body(ctx);
+    }
+
+    /** Refuses a query parameter (name or value) holding the NUL character, before a route reads it. */
+    static void checkQuery(Context ctx) {
+        String query = ctx.queryString();
+        if (query == null || !query.contains("%00")) {
+            return;   // the common case costs one scan of the raw query
+        }
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (ForbiddenCharacters.in(name) || values.stream().anyMatch(ForbiddenCharacters::in)) {
+                throw AdminException.invalid(Map.of(ForbiddenCharacters.shown(name), List.of(ForbiddenCharacters.RULE)));
+            }
+        });
     }
 
     /** A number like 1e400 reads as infinity, which no field can hold and JSON cannot write back. */

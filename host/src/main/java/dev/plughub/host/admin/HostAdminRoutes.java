@@ -4,6 +4,7 @@ import dev.plughub.host.HostException;
 import dev.plughub.host.PluginHost;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.Clock;
 
 /**
@@ -45,6 +46,8 @@ public final class HostAdminRoutes {
                 AdminJson.error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
         routes.before(BASE, this::authenticate);
         routes.before(BASE + "/*", this::authenticate);
+        routes.before(BASE, AdminJson::checkQuery);
+        routes.before(BASE + "/*", AdminJson::checkQuery);
 
         // Fixed paths before /{id}: Javalin takes the first route that matches.
         routes.get(BASE, lifecycle::list);
@@ -76,7 +79,11 @@ public final class HostAdminRoutes {
         routes.post(BASE + "/{id}/message", calls::message);
     }
 
+    /** Every route needs credentials, except OPTIONS: it only says which methods a path takes (and CORS preflights carry none). */
     private void authenticate(Context ctx) {
+        if (ctx.method() == HandlerType.OPTIONS) {
+            return;
+        }
         ctx.attribute(CALLER, auth.authenticate(ctx));
     }
 

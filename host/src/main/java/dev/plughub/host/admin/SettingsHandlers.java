@@ -54,7 +54,8 @@ final class SettingsHandlers {
     /** Seed 002's config update: the body holds the fields to change; the rest keep their values. */
     void configure(Context ctx) {
         String id = ctx.pathParam("id");
-        ConfigChange change = host.get().configure(id, AdminJson.body(ctx));
+        ConfigChange change = host.get().configure(id,
+                AdminJson.requiredBody(ctx, "a JSON object of the settings to change, such as {\"batch_size\": 100}"));
         switch (change) {
             case ConfigChange.Rejected rejected -> {
                 Map<String, List<String>> details = new LinkedHashMap<>();

@@ -82,8 +82,7 @@ public final class Downloader implements AutoCloseable {
 
     private void refuseIfNotAllowed(URI url) {
         policy.refusal(url).ifPresent(why -> {
-            throw new HostException(HostError.VALIDATION_ERROR, "the URL " + url + " is refused: " + why,
-                    Map.of("url", url.toString()));
+            throw HostException.invalid("url", "is refused: " + why, "the URL " + url + " is refused: " + why);
         });
     }
 
@@ -113,8 +112,8 @@ public final class Downloader implements AutoCloseable {
             value = value.substring(Sha256.PREFIX.length());
         }
         if (!Sha256.isHex(value)) {
-            throw new HostException(HostError.VALIDATION_ERROR, "the expected SHA-256 must be 64 hexadecimal digits, not '"
-                    + sha256 + "'", Map.of("field", "sha256"));
+            String why = "the expected SHA-256 must be 64 hexadecimal digits, not '" + sha256 + "'";
+            throw HostException.invalid("sha256", why, why);
         }
         return value;
     }

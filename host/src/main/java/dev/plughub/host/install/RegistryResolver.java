@@ -51,8 +51,8 @@ public final class RegistryResolver implements AutoCloseable {
 
     public List<Resolved> resolve(String id, Optional<String> range) {
         if (registries.isEmpty()) {
-            throw new HostException(HostError.VALIDATION_ERROR, "this host has no registry configured to install "
-                    + id + " from", Map.of("plugin_id", id));
+            throw HostException.invalid("source", "this host has no registry configured", "this host has no registry "
+                    + "configured to install " + id + " from");
         }
         String wanted = range.filter(r -> !r.isBlank() && !r.equals("latest")).orElse("*");
         try {

@@ -162,6 +162,18 @@ class Seed002OperationsApiTest {
     }
 
     @Test
+    void a_configuration_change_without_a_body_is_a_422_saying_what_to_send() {
+        PluginJars.plugin("schemaless").buildAs(home.resolve("plugins").resolve("schemaless.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.sendRaw("PUT", "/system/plugins/schemaless/config", "", "application/json");
+
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(r.json().at("/details/body/0").asText()).contains("is required", "settings to change");
+        }
+    }
+
+    @Test
     void a_number_too_large_for_any_field_is_a_422_naming_it() {
         PluginJars.plugin("schemaless").buildAs(home.resolve("plugins").resolve("schemaless.jar"));
         try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {

@@ -234,4 +234,39 @@ class Seed004ApiTest {
             assertThat(r.json().get("details").get("body").get(0).asText()).contains("not valid JSON");
         }
     }
+
+    @Test
+    void a_nul_or_an_unpaired_surrogate_in_a_body_or_query_is_a_422_naming_where_and_nothing_runs() {
+        sampleSync();
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse nul = admin.post("/system/plugins/sample_sync/sync-users",
+                    "{\"dry_run\": true, \"users\": [{\"username\": \"jo\\u0000hn\"}]}");
+            assertThat(nul.status()).isEqualTo(422);
+            assertThat(nul.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(nul.json().at("/details/users[0].username/0").asText()).contains("NUL");
+
+            ApiResponse surrogate = admin.post("/system/plugins/sample_sync/disable", "{\"reason\": \"\\ud800\"}");
+            assertThat(surrogate.status()).isEqualTo(422);
+            assertThat(surrogate.json().at("/details/reason/0").asText()).contains("unpaired surrogate");
+            assertThat(admin.get("/system/plugins").json().at("/plugins/0/enabled").asBoolean()).as("not disabled").isTrue();
+
+            ApiResponse query = admin.get("/system/plugins?search=a%00b");
+            assertThat(query.status()).isEqualTo(422);
+            assertThat(query.json().get("code").asText()).as("the host API's own code").isEqualTo("VALIDATION_ERROR");
+            assertThat(query.json().at("/details/search/0").asText()).contains("NUL");
+        }
+    }
+
+    @Test
+    void a_plugin_refusing_its_input_is_a_422_whose_details_name_the_body() {
+        PluginJars.plugin("picky").action("check", "throw new dev.plughub.plugin.InvalidInputException(\"limit must be 0 or more\");")
+                .buildAs(home.resolve("plugins").resolve("picky.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/picky/actions/check", "{\"limit\": -1}");
+
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(r.json().at("/details/body/0").asText()).isEqualTo("limit must be 0 or more");
+        }
+    }
 }
