@@ -64,7 +64,7 @@ final class HostedContext implements PluginRunner.ContextHandle {
     @Override
     public Map<String, Object> config() {
         // Read on each call so a change that needs no restart reaches the plugin at once.
-        return switch (parts.configs().effective(pluginId, schema)) {
+        return switch (parts.configs().inForce(pluginId, schema)) {
             case ConfigCheck.Valid valid -> valid.withDefaults();
             case ConfigCheck.Invalid invalid -> Map.of();
         };

@@ -257,6 +257,7 @@ final class Plugins {
             if (hosted.lifecycle().state() != PluginState.RESOLVED) {
                 hosted.lifecycle().move(PluginState.RESOLVED, "resolved");
             }
+            configs.starting(hosted.id(), schemaOf(hosted.installed().manifest()));
             boolean started = runner.start(hosted);
             if (!started) {
                 LOG.log(System.Logger.Level.WARNING, "plugin {0} failed to start: {1}", hosted.id(),

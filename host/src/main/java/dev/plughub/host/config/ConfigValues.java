@@ -70,6 +70,23 @@ final class ConfigValues {
         }
     }
 
+    /** Sets the value at {@code path}, making the objects on the way when they are missing. */
+    @SuppressWarnings("unchecked")
+    static void put(Map<String, Object> values, String path, Object value) {
+        List<String> segments = segments(path);
+        Map<String, Object> node = values;
+        for (int i = 0; i < segments.size() - 1; i++) {
+            if (!(node.get(segments.get(i)) instanceof Map<?, ?> next)) {
+                Map<String, Object> made = new LinkedHashMap<>();
+                node.put(segments.get(i), made);
+                node = made;
+            } else {
+                node = (Map<String, Object>) next;
+            }
+        }
+        node.put(segments.get(segments.size() - 1), value);
+    }
+
     /** Removes the value at {@code path}, if any. */
     @SuppressWarnings("unchecked")
     static void remove(Map<String, Object> values, String path) {

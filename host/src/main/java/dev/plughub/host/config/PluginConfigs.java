@@ -23,6 +23,8 @@ public final class PluginConfigs {
     private final Path dir;
     private final Clock clock;
     private final Set<String> restartPending = ConcurrentHashMap.newKeySet();
+    /** The values (defaults applied) each plugin's running instance started with. */
+    private final Map<String, Map<String, Object>> startedWith = new ConcurrentHashMap<>();
 
     public PluginConfigs(Path dir) {
         this(dir, Clock.systemUTC());
@@ -56,6 +58,7 @@ public final class PluginConfigs {
     public synchronized void delete(String id) {
         file(id).delete();
         restartPending.remove(id);
+        startedWith.remove(id);
     }
 
     /**
@@ -102,6 +105,44 @@ public final class PluginConfigs {
         Optional<Instant> updated = stored.map(s -> s.get("updated_at")).map(String::valueOf).map(Instant::parse);
         return new ConfigView(revealSecrets ? values : schema.masked(values), schema.asMap(),
                 restartPending.contains(id), updated);
+    }
+
+    /**
+     * The plugin is about to start: what it reads now is what it runs with, until its next start,
+     * for the settings whose change needs a restart ({@code x-restart-required}).
+     */
+    public void starting(String id, ConfigSchema schema) {
+        if (effective(id, schema) instanceof ConfigCheck.Valid valid) {
+            startedWith.put(id, ConfigValues.deepCopy(valid.withDefaults()));
+        } else {
+            startedWith.remove(id);
+        }
+    }
+
+    /**
+     * What the running plugin sees ({@code PluginContext.config()}): the stored values with defaults,
+     * read on each call so a change that needs no restart reaches it at once, except the settings
+     * marked {@code x-restart-required} changed since it started, which keep the value it started
+     * with until its next start.
+     */
+    public ConfigCheck inForce(String id, ConfigSchema schema) {
+        ConfigCheck now = effective(id, schema);
+        Map<String, Object> started = startedWith.get(id);
+        if (started == null || !(now instanceof ConfigCheck.Valid valid)) {
+            return now;
+        }
+        Map<String, Object> values = ConfigValues.deepCopy(valid.withDefaults());
+        for (String path : ConfigValues.changedPaths(started, values)) {
+            if (schema.restartRequired(path)) {
+                Optional<Object> before = ConfigValues.get(started, path);
+                if (before.isPresent()) {
+                    ConfigValues.put(values, path, ConfigValues.deepCopyValue(before.get()));
+                } else {
+                    ConfigValues.remove(values, path);
+                }
+            }
+        }
+        return new ConfigCheck.Valid(values);
     }
 
     /** The plugin was restarted, so stored changes that needed a restart are in force now. */

@@ -162,6 +162,26 @@ class Seed002OperationsApiTest {
     }
 
     @Test
+    void a_setting_that_needs_a_restart_reaches_the_plugin_at_its_restart_and_the_others_at_once() {
+        PluginJars.plugin("tuned").manifest("config_schema", Map.of("type", "object", "properties", Map.of(
+                        "batch_size", Map.of("type", "integer", "default", 50),
+                        "pool", Map.of("type", "integer", "default", 4, "x-restart-required", true))))
+                .action("show", "return context.config();")
+                .buildAs(home.resolve("plugins").resolve("tuned.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse changed = admin.put("/system/plugins/tuned/config", "{\"batch_size\": 80, \"pool\": 8}");
+            assertThat(changed.json().at("/data/restart_required").asBoolean()).isTrue();
+
+            JsonNode seen = admin.post("/system/plugins/tuned/actions/show", "{}").json().get("result");
+            assertThat(seen.get("batch_size").asInt()).as("no restart needed: at once").isEqualTo(80);
+            assertThat(seen.get("pool").asInt()).as("needs a restart: as it started").isEqualTo(4);
+
+            admin.post("/system/plugins/tuned/restart", "{}");
+            assertThat(admin.post("/system/plugins/tuned/actions/show", "{}").json().at("/result/pool").asInt()).isEqualTo(8);
+        }
+    }
+
+    @Test
     void a_configuration_change_without_a_body_is_a_422_saying_what_to_send() {
         PluginJars.plugin("schemaless").buildAs(home.resolve("plugins").resolve("schemaless.jar"));
         try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {

@@ -41,6 +41,28 @@ class PluginConfigsTest {
     }
 
     @Test
+    void a_running_plugin_sees_changes_at_once_except_restart_required_ones_until_it_starts_again() {
+        PluginConfigs configs = configs();
+        configs.apply("analytics", schema, Map.of("api_key", "k1", "flush_interval", 30, "db", Map.of("host", "a")));
+        configs.starting("analytics", schema);
+
+        configs.apply("analytics", schema, Map.of("batch_size", 200, "flush_interval", 60,
+                "db", Map.of("host", "b", "port", 6000)));
+
+        Map<String, Object> seen = ((ConfigCheck.Valid) configs.inForce("analytics", schema)).withDefaults();
+        assertThat(seen).containsEntry("batch_size", 200).as("no restart needed: at once")
+                .containsEntry("flush_interval", 30).as("x-restart-required: as started");
+        assertThat(seen.get("db")).isEqualTo(Map.of("host", "a", "port", 5432));
+        assertThat(((ConfigCheck.Valid) configs.effective("analytics", schema)).withDefaults())
+                .as("what is stored and shown").containsEntry("flush_interval", 60);
+
+        configs.starting("analytics", schema);
+        Map<String, Object> afterRestart = ((ConfigCheck.Valid) configs.inForce("analytics", schema)).withDefaults();
+        assertThat(afterRestart).containsEntry("flush_interval", 60);
+        assertThat(afterRestart.get("db")).isEqualTo(Map.of("host", "b", "port", 6000));
+    }
+
+    @Test
     void rejects_a_change_that_breaks_the_schema_and_keeps_what_was_stored() throws Exception {
         PluginConfigs configs = configs();
         configs.apply("analytics", schema, Map.of("api_key", "k1", "batch_size", 200));
