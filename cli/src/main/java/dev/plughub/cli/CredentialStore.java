@@ -80,7 +80,7 @@ public final class CredentialStore {
         } catch (IOException e) {
             // reported below as one line
         }
-        throw new CliException(ExitCodes.UNEXPECTED, "The credentials file " + file
+        throw new CliException(ExitCodes.USAGE, "The credentials file " + file
                 + " is not valid JSON; delete it and run 'plughub login' again");
     }
 

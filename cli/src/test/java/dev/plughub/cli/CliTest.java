@@ -219,6 +219,18 @@ class CliTest {
     }
 
     @Test
+    void a_credentials_file_that_is_not_json_is_a_configuration_error_naming_it() throws IOException {
+        Path file = config.resolve("plughub/credentials.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{not json");
+
+        CliRunner.Result result = cli.run("publish", SamplePackage.zip(work, "cli-creds", "1.0.0").toString());
+
+        assertOneLineError(result, ExitCodes.USAGE);
+        assertThat(result.err()).contains(file.toString(), "not valid JSON", "plughub login");
+    }
+
+    @Test
     void a_wrong_password_is_an_authentication_error() {
         cli.stdin("correct horse battery\n").run("register", "-u", "cli-dave", "--password-stdin");
 
