@@ -260,10 +260,11 @@ final class Installer implements AutoCloseable {
     }
 
     /**
-     * Plugins a plan added, and which of them the host had no scope decisions for before (those are
-     * forgotten again if the plan is taken back; decisions kept from an earlier install stay).
+     * Plugins a plan added, which of them the host had no scope decisions for before, and which had
+     * no data folder before (if the plan is taken back those decisions are forgotten and those
+     * folders removed; what an earlier install left stays).
      */
-    private record AddedPlugins(List<HostedPlugin> plugins, Set<String> newToScopes) {
+    private record AddedPlugins(List<HostedPlugin> plugins, Set<String> newToScopes, Set<String> newData) {
     }
 
     private AddedPlugins applyNew(List<Staged> fresh, boolean autoEnable) {
@@ -277,10 +278,14 @@ final class Installer implements AutoCloseable {
     private AddedPlugins applyNew(List<Staged> fresh, boolean autoEnable, Runnable beforeStart) {
         List<HostedPlugin> added = new ArrayList<>();
         Set<String> newToScopes = new HashSet<>();
+        Set<String> newData = new HashSet<>();
         try {
             for (Staged staged : fresh) {
                 if (!plugins.knowsScopesOf(staged.pkg().id())) {
                     newToScopes.add(staged.pkg().id());
+                }
+                if (!Files.exists(layout.pluginData().resolve(staged.pkg().id()))) {
+                    newData.add(staged.pkg().id());
                 }
                 InstalledPackage placed = store.place(staged.pkg(), Optional.empty());
                 HostedPlugin hosted = plugins.add(placed);
@@ -296,9 +301,9 @@ final class Installer implements AutoCloseable {
                     throw new HostException(failure.code(), failure.getMessage() + "; nothing was installed", failure.details());
                 }
             }
-            return new AddedPlugins(List.copyOf(added), Set.copyOf(newToScopes));
+            return new AddedPlugins(List.copyOf(added), Set.copyOf(newToScopes), Set.copyOf(newData));
         } catch (RuntimeException e) {
-            removeAdded(new AddedPlugins(added, newToScopes));
+            removeAdded(new AddedPlugins(added, newToScopes, newData));
             throw e;
         }
     }
@@ -318,6 +323,9 @@ final class Installer implements AutoCloseable {
             libraries.forget(hosted.id());
             if (added.newToScopes().contains(hosted.id())) {
                 plugins.forgetScopes(hosted.id());
+            }
+            if (added.newData().contains(hosted.id())) {
+                deleteTree(layout.pluginData().resolve(hosted.id()));
             }
         }
     }

@@ -11,6 +11,8 @@ import dev.plughub.host.PluginHost;
 import dev.plughub.host.PluginView;
 import dev.plughub.host.admin.HostAdminRoutes;
 import dev.plughub.host.admin.HostAuth;
+import dev.plughub.host.install.InstallOptions;
+import dev.plughub.host.install.InstallRequest;
 import dev.plughub.host.lifecycle.PluginState;
 import dev.plughub.host.observability.HealthReport;
 import dev.plughub.host.testing.Hosts;
@@ -165,6 +167,18 @@ class OutOfProcessPluginTest {
             assertThat(view.state()).isEqualTo(PluginState.FAILED);
             assertThat(view.error()).contains("exited before its handshake").contains("code 3")
                     .contains("cannot open settings.toml: no such file");
+        }
+    }
+
+    @Test
+    void an_install_whose_process_exits_at_once_leaves_neither_the_package_nor_a_data_folder() throws Exception {
+        Path zip = GrpcPackages.plugin(home.resolve("incoming"), "gone", "crash");
+        try (PluginHost host = PluginHost.start(config())) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(zip), InstallOptions.defaults()))
+                    .isInstanceOf(HostException.class).hasMessageContaining("nothing was installed");
+
+            assertThat(host.find("gone")).isEmpty();
+            assertThat(home.resolve("data/plugins/gone")).as("the data folder its start made").doesNotExist();
         }
     }
 
