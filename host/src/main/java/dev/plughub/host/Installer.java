@@ -62,6 +62,7 @@ final class Installer implements AutoCloseable {
     private final Plugins plugins;
     private final PluginConfigs configs;
     private final Clock clock;
+    private final PackageCheck packageCheck;
     private final PluginStore store;
     private final Backups backups;
     private final UpdateJournal journal;
@@ -75,7 +76,8 @@ final class Installer implements AutoCloseable {
         this.plugins = plugins;
         this.configs = configs;
         this.clock = clock;
-        this.store = new PluginStore(layout.plugins(), layout.staging(), new PackageCheck(config.hostVersion()));
+        this.packageCheck = new PackageCheck(config.hostVersion());
+        this.store = new PluginStore(layout.plugins(), layout.staging(), packageCheck);
         this.backups = new Backups(layout.backups(), clock);
         this.journal = new UpdateJournal(layout.journal());
         this.resolver = new RegistryResolver(config.registries(), config.hostVersion().toString());
@@ -479,7 +481,9 @@ final class Installer implements AutoCloseable {
 
     private InstalledPackage readStaged(Path file) {
         try {
-            return store.read(file);
+            InstalledPackage read = store.read(file);
+            packageCheck.requireLoadable(read);
+            return read;
         } catch (RuntimeException e) {
             PluginStore.deleteQuietly(file);
             throw e;

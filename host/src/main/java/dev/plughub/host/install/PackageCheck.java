@@ -73,13 +73,38 @@ public final class PackageCheck {
             throw incompatible(manifest, "its runtime is '" + runtime + "'; this host runs Java plugins (runtime \"java\") "
                     + "and out-of-process plugins (runtime \"grpc\")");
         } else if (manifest.entryPoint().isEmpty()) {
-            throw incompatible(manifest, "its manifest names no entry_point (the class implementing dev.plughub.plugin.Plugin)");
+            throw incompatible(manifest, "its manifest names no entry_point (the class implementing dev.plughub.plugin.Plugin)"
+                    + misspeltEntryPoint(manifest));
         }
         if (!manifest.supportsHost(hostVersion)) {
             throw incompatible(manifest, "it needs host version " + manifest.hostVersionRequirement().orElse("")
                     + ", and this host is " + hostVersion);
         }
         return new InstalledPackage(manifest, file, read.sha256());
+    }
+
+    /**
+     * Refuses, for an install, a Java plugin whose entry point is not written as a class name or
+     * was compiled for a newer Java than this host's (400 {@code PLUGIN_INCOMPATIBLE}). A package
+     * dropped into the plugins folder is not refused this way: it is listed, failed with the same
+     * reason, when it is started.
+     */
+    public void requireLoadable(InstalledPackage pkg) {
+        if (pkg.manifest().runtime().orElse("java").equalsIgnoreCase("java")) {
+            EntryPointCheck.problem(pkg.manifest(), pkg.file()).ifPresent(why -> {
+                throw incompatible(pkg.manifest(), why);
+            });
+        }
+    }
+
+    /** A hint when the manifest holds the entry point under a name this host does not read. */
+    private static String misspeltEntryPoint(PluginManifest manifest) {
+        return manifest.extra().keySet().stream()
+                .filter(key -> key.replaceAll("[^A-Za-z]", "").equalsIgnoreCase("entrypoint")
+                        || key.equalsIgnoreCase("main_class") || key.equalsIgnoreCase("mainClass"))
+                .findFirst()
+                .map(key -> "; it has '" + key + "': the field is entry_point")
+                .orElse("");
     }
 
     private static HostException incompatible(PluginManifest manifest, String why) {

@@ -49,6 +49,37 @@ class PluginLoadingFailuresTest {
     }
 
     @Test
+    void installing_a_jar_built_for_a_newer_java_is_refused_as_incompatible_naming_the_java_it_needs() {
+        Path jar = PluginJars.plugin("futurejava").classFileMajor(99).build(home.resolve("build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(jar), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INCOMPATIBLE);
+                        assertThat(e.code().httpStatus()).isEqualTo(400);
+                        assertThat(e.getMessage()).contains("compiled for Java 55", "--release " + Runtime.version().feature());
+                    });
+            assertThat(host.find("futurejava")).isEmpty();
+        }
+    }
+
+    @Test
+    void an_entry_point_written_as_a_path_or_under_another_name_is_refused_saying_how_to_write_it() {
+        Path asPath = PluginJars.plugin("pathy").manifest("entry_point", "com/example/Pathy.class").build(home.resolve("build"));
+        Path misspelt = PluginJars.plugin("typo").manifest("entry_point", null).manifest("entrypoint", "com.example.Typo")
+                .build(home.resolve("typo-build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(asPath), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INCOMPATIBLE);
+                        assertThat(e.getMessage()).contains("is not a class name", "com.example.GreeterPlugin");
+                    });
+            assertThatThrownBy(() -> host.install(InstallRequest.file(misspelt), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> assertThat(e.getMessage())
+                            .contains("names no entry_point", "it has 'entrypoint': the field is entry_point"));
+        }
+    }
+
+    @Test
     void a_missing_class_is_named() {
         PluginView failed = startedWith(PluginJars.plugin("holes")
                 .source("Helper", "public class Helper { public static String hi() { return \"hi\"; } }")
