@@ -289,6 +289,10 @@ public final class PluginHost implements AutoCloseable {
                 throw HostException.invalid("data", invalid.getMessage(), "plugin " + to + " refused the input of '" + type
                         + "': " + invalid.getMessage());
             }
+            if (e.getCause() instanceof UnsupportedOperationException) {   // no onMessage: the sender's mistake
+                throw new HostException(HostError.PLUGIN_ACTION_NOT_FOUND, "plugin " + to + " does not take messages"
+                        + " (it does not implement onMessage)", Map.of("plugin_id", to, "message_type", type));
+            }
             recordFailure(to, e.getMessage());
             throw new HostException(HostError.PLUGIN_ACTION_FAILED, e.getMessage(), Map.of("plugin_id", to));
         }

@@ -26,6 +26,7 @@ import dev.plughub.host.observability.CallMetrics;
 import dev.plughub.host.observability.LogBuffer;
 import dev.plughub.host.scopes.ScopeGrants;
 import dev.plughub.plugin.Message;
+import dev.plughub.plugin.Plugin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -487,7 +488,7 @@ final class Plugins {
      * code and stderr tail, and started again after the supervisor's backoff. Runs under the changes
      * lock, so a stop in progress (which moves the plugin out of ACTIVE first) is never taken for a crash.
      */
-    private void processDied(String pluginId, dev.plughub.plugin.Plugin instance, String why) {
+    private void processDied(String pluginId, Plugin instance, String why) {
         Thread.ofVirtual().start(() -> locked(() -> {
             HostedPlugin hosted = table.get(pluginId);
             boolean current = hosted != null && hosted.lifecycle().state() == PluginState.ACTIVE
@@ -530,6 +531,10 @@ final class Plugins {
                 return Optional.of(new Recipient() {
                     @Override
                     public Map<String, Object> deliver(Message message) throws Exception {
+                        if (!takesMessages(running.plugin())) {   // the sender's mistake: not the plugin's failure
+                            throw new UnsupportedOperationException("plugin " + pluginId
+                                    + " does not take messages (it does not implement onMessage)");
+                        }
                         if (!running.calls().enter()) {
                             throw new RecipientUnavailableException(pluginId);   // it is stopping
                         }
@@ -568,6 +573,15 @@ final class Plugins {
             return work.get();
         } finally {
             changes.unlock();
+        }
+    }
+
+    /** Whether the plugin answers messages: it overrides {@link Plugin#onMessage}. */
+    private static boolean takesMessages(Plugin plugin) {
+        try {
+            return plugin.getClass().getMethod("onMessage", Message.class).getDeclaringClass() != Plugin.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

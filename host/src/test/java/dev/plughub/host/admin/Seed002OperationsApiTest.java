@@ -282,6 +282,27 @@ class Seed002OperationsApiTest {
     }
 
     @Test
+    void a_message_to_a_plugin_without_a_message_handler_is_the_senders_404_not_the_plugins_failure() {
+        PluginJars.Builder quiet = PluginJars.plugin("quiet").source("Quiet", """
+                import dev.plughub.plugin.*;
+                public class Quiet implements Plugin {
+                    @Override public void initialize(PluginContext context) { }
+                }
+                """);
+        quiet.entryPoint(quiet.packageName() + ".Quiet").buildAs(home.resolve("plugins").resolve("quiet.jar"));
+        try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
+            ApiResponse r = admin.post("/system/plugins/quiet/message", "{\"message_type\": \"ping\"}");
+
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.json().get("code").asText()).isEqualTo("PLUGIN_ACTION_NOT_FOUND");
+            assertThat(r.json().get("error").asText()).contains("quiet does not take messages");
+            JsonNode health = admin.get("/system/plugins/quiet/health").json().at("/data/health/metrics");
+            assertThat(health.get("errors").asInt()).as("not counted against the plugin").isZero();
+            assertThat(health.get("last_error").asText()).isEmpty();
+        }
+    }
+
+    @Test
     void the_list_and_detail_carry_seed_002s_fields_from_what_the_host_knows() {
         PluginJars.plugin("base-lib").buildAs(home.resolve("plugins").resolve("base-lib.jar"));
         PluginJars.plugin("auth-plugin").dependsOn("base-lib", "^1.0.0")
