@@ -241,7 +241,9 @@ public final class PluginHost implements AutoCloseable {
                     () -> target.get().call(safeInput));
             return result == null ? Map.of() : result;
         } catch (CallTimedOut e) {
-            throw new HostException(HostError.PLUGIN_COMMUNICATION_TIMEOUT, e.getMessage() + "; the plugin is now failed",
+            throw new HostException(HostError.PLUGIN_COMMUNICATION_TIMEOUT, e.getMessage() + "; the plugin is now failed"
+                    + " (restart or enable it to run it again; an action that takes long should hand the work to a thread"
+                    + " of its own and answer at once)",
                     Map.of("plugin_id", id, "action", action, "timeout_ms", e.deadline().toMillis()));
         } catch (CallFailed e) {
             HostException failure = fromPlugin(id, action, e.getCause());
@@ -385,7 +387,9 @@ public final class PluginHost implements AutoCloseable {
             return new HostException(HostError.PLUGIN_PERMISSION_DENIED, denied.getMessage(),
                     Map.of("plugin_id", id, "action", action, "scope", denied.scope()));
         }
+        String hint = cause instanceof NoClassDefFoundError
+                ? " (a class the plugin needs is missing: package it in the plugin's jar or under lib/)" : "";
         return new HostException(HostError.PLUGIN_ACTION_FAILED, "action " + action + " of plugin " + id + " failed: "
-                + CallFailed.describe(cause), Map.of("plugin_id", id, "action", action));
+                + CallFailed.describe(cause) + hint, Map.of("plugin_id", id, "action", action));
     }
 }

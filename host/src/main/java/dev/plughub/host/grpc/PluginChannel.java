@@ -46,12 +46,15 @@ final class PluginChannel implements AutoCloseable {
     }
 
     private final ManagedChannel channel;
+    /** Where the channel dials, for messages ({@code 127.0.0.1:45678}). */
+    private final String address;
     private final dev.plughub.plugin.grpc.v1.PluginServiceGrpc.PluginServiceBlockingStub plughub;
     private final dev.plughub.plugin.grpc.nebula.v1.PluginServiceGrpc.PluginServiceBlockingStub nebula;
     private volatile Services services = new Services(false, false, List.of());
 
     PluginChannel(String host, int port) {
         this.channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
+        this.address = host + ":" + port;
         this.plughub = dev.plughub.plugin.grpc.v1.PluginServiceGrpc.newBlockingStub(channel);
         this.nebula = dev.plughub.plugin.grpc.nebula.v1.PluginServiceGrpc.newBlockingStub(channel);
     }
@@ -69,7 +72,9 @@ final class PluginChannel implements AutoCloseable {
             servesPlughub = true;
         } catch (StatusRuntimeException e) {
             if (!unimplemented(e)) {
-                throw new PluginStartFailed("the plugin's Describe failed: " + describe(e), e);
+                String hint = e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE
+                        ? "; nothing answered there: is the plugin listening on the port its handshake printed (or its endpoint names)?" : "";
+                throw new PluginStartFailed("the plugin's Describe at " + address + " failed: " + describe(e) + hint, e);
             }
             servesPlughub = false;
         }

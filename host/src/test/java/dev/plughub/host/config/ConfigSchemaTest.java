@@ -152,9 +152,12 @@ class ConfigSchemaTest {
                 "properties", Map.of("k", Map.of("$ref", "#/$defs/key")));
         Map<String, Object> inAllOf = Map.of("type", "object", "properties", Map.of("p", Map.of("allOf",
                 List.of(Map.of("type", "string", "format", "password")))));
+        Map<Map<String, Object>, String> where = Map.of(inItems, "at properties.list.items.properties.t",
+                throughRef, "at $defs.key", inAllOf, "at properties.p.allOf[0]");
         for (Map<String, Object> schema : List.of(inItems, throughRef, inAllOf)) {
             assertThatThrownBy(() -> ConfigSchema.requireHideableSecrets(schema)).as("%s", schema)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("could not be hidden");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("could not be hidden")
+                    .hasMessageContaining(where.get(schema));
         }
         ConfigSchema.requireHideableSecrets(Map.of("type", "object", "properties", Map.of("db", Map.of("type", "object",
                 "properties", Map.of("password", Map.of("type", "string", "writeOnly", true))))));   // nested properties: fine

@@ -171,6 +171,21 @@ class OutOfProcessPluginTest {
     }
 
     @Test
+    void an_endpoint_where_nothing_listens_is_failed_naming_the_address_dialled() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        GrpcPackages.endpoint(home.resolve("plugins"), "deaf", "127.0.0.1:" + port);
+        try (PluginHost host = PluginHost.start(config())) {
+            PluginView view = host.find("deaf").orElseThrow();
+
+            assertThat(view.state()).isEqualTo(PluginState.FAILED);
+            assertThat(view.error()).contains("Describe at 127.0.0.1:" + port + " failed", "is the plugin listening");
+        }
+    }
+
+    @Test
     void an_install_whose_process_exits_at_once_leaves_neither_the_package_nor_a_data_folder() throws Exception {
         Path zip = GrpcPackages.plugin(home.resolve("incoming"), "gone", "crash");
         try (PluginHost host = PluginHost.start(config())) {

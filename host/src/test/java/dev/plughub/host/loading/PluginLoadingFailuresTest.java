@@ -91,6 +91,25 @@ class PluginLoadingFailuresTest {
     }
 
     @Test
+    void a_class_missing_only_inside_an_action_is_named_with_where_to_package_it() {
+        PluginJars.plugin("late-holes")
+                .source("Helper", "public class Helper { public static String hi() { return \"hi\"; } }")
+                .action("hi", "return java.util.Map.of(\"said\", Helper.hi());")
+                .omitClass("Helper")
+                .build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThat(host.find("late-holes").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
+
+            assertThatThrownBy(() -> host.callAction("late-holes", "hi", java.util.Map.of()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_ACTION_FAILED);
+                        assertThat(e.getMessage()).contains("NoClassDefFoundError", "Helper",
+                                "package it in the plugin's jar or under lib/");
+                    });
+        }
+    }
+
+    @Test
     void an_entry_point_that_is_not_in_the_jar_is_named() {
         PluginView failed = startedWith(PluginJars.plugin("lost").entryPoint("com.example.Nowhere"));
 
