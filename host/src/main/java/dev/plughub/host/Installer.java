@@ -389,9 +389,13 @@ final class Installer implements AutoCloseable {
         });
         if (!problems.isEmpty()) {
             String first = problems.entrySet().iterator().next().getKey() + " " + problems.values().iterator().next();
+            // a missing plugin was looked for in the registries (withMissingDependencies): say so, or say there are none
+            String where = !first.endsWith("which is not installed") ? ""
+                    : resolver.configured() ? ", and no registry this host installs from has a version of it that fits"
+                    : ", and this host has no registry to fetch it from: install it first";
             throw new HostException(HostError.PLUGIN_DEPENDENCY_ERROR, "the plugins' dependencies do not resolve: plugin "
-                    + first + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "") + "; nothing was changed",
-                    Map.of("problems", problems));
+                    + first + where + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "")
+                    + "; nothing was changed", Map.of("problems", problems));
         }
     }
 

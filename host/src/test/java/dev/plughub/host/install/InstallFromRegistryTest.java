@@ -84,6 +84,19 @@ class InstallFromRegistryTest {
     }
 
     @Test
+    void a_file_install_whose_dependency_no_registry_has_says_the_registries_were_asked() {
+        Path app = PluginJars.plugin("lonely").dependsOn("base-lib", "^1.2.0").build(home.resolve("local"));
+        try (PluginHost host = PluginHost.start(config)) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(app), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_DEPENDENCY_ERROR);
+                        assertThat(e.getMessage()).contains("needs plugin base-lib ^1.2.0, which is not installed",
+                                "no registry this host installs from has a version of it that fits");
+                    });
+        }
+    }
+
+    @Test
     void plan_shows_what_would_be_installed_and_changes_nothing() {
         publish(PluginJars.plugin("base").version("1.0.0"));
         publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0"));
