@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -267,9 +268,20 @@ final class Plugins {
                         + hosted.lifecycle().current().error());
             } else {
                 configs.restarted(hosted.id());
+                warnOfUnofferedActions(hosted);
             }
             return started;
         });
+    }
+
+    /** The manifest's {@code actions} promise what callers may call: say so in the plugin's log when the code offers less. */
+    private void warnOfUnofferedActions(HostedPlugin hosted) {
+        Set<String> offered = hosted.running().map(running -> running.actions().keySet()).orElse(Set.of());
+        List<String> missing = hosted.installed().manifest().actions().stream().filter(a -> !offered.contains(a)).toList();
+        if (!missing.isEmpty()) {
+            logs.loggerFor(hosted.id()).log(System.Logger.Level.WARNING, "the manifest lists actions the plugin does not"
+                    + " offer: " + missing + "; it offers " + new TreeSet<>(offered) + " (calls to the others answer 404)");
+        }
     }
 
     /**

@@ -110,6 +110,20 @@ class PluginLoadingFailuresTest {
     }
 
     @Test
+    void a_manifest_that_lists_an_action_the_code_does_not_offer_is_warned_of_in_the_plugins_log() {
+        PluginJars.plugin("promiser").manifest("actions", java.util.List.of("echo", "greet")).build(home.resolve("plugins"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThat(host.find("promiser").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
+
+            assertThat(host.logs("promiser", dev.plughub.host.observability.LogQuery.all()).entries())
+                    .anySatisfy(entry -> {
+                        assertThat(entry.level().name()).isEqualTo("WARNING");
+                        assertThat(entry.message()).contains("does not offer: [greet]", "it offers [echo]");
+                    });
+        }
+    }
+
+    @Test
     void an_entry_point_that_is_not_in_the_jar_is_named() {
         PluginView failed = startedWith(PluginJars.plugin("lost").entryPoint("com.example.Nowhere"));
 
