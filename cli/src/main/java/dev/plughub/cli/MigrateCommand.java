@@ -52,10 +52,12 @@ final class MigrateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.USAGE, "Cannot use the data folder " + dir + ": " + e.getMessage(), e);
         }
+        String count = " (" + done.applied() + (done.applied() == 1 ? " migration)" : " migrations)");
         spec.commandLine().getOut().println(done.applied() == 0
                 ? "Database " + where + " is up to date (schema version " + done.to() + ")"
-                : "Database " + where + " migrated from schema version " + done.from().orElse("none") + " to " + done.to()
-                        + " (" + done.applied() + (done.applied() == 1 ? " migration)" : " migrations)"));
+                : done.from().isEmpty()
+                ? "Database " + where + " created at schema version " + done.to() + count
+                : "Database " + where + " migrated from schema version " + done.from().get() + " to " + done.to() + count);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

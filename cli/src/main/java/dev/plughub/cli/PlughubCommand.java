@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 "  PLUGHUB_TOKEN     token to send (default: the one 'plughub login' saved)",
                 "  PLUGHUB_HOST, PLUGHUB_PORT, PLUGHUB_DATA_DIR, PLUGHUB_API_KEY,",
                 "  PLUGHUB_MAX_PACKAGE_MB, PLUGHUB_DEV: settings of 'plughub serve'",
+                "  PLUGHUB_HOST_TOKEN  token of the plugin host's admin API (/system/plugins)",
                 "  PLUGHUB_DATABASE_URL, PLUGHUB_DATABASE_USER, PLUGHUB_DATABASE_PASSWORD:",
                 "                    PostgreSQL for 'plughub serve' and 'plughub migrate'",
                 "  XDG_CONFIG_HOME   folder of plughub/credentials.json (default ~/.config)",

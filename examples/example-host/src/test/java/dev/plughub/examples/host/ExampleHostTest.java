@@ -143,6 +143,8 @@ class ExampleHostTest {
 
         Response greeted = post("/system/plugins/greeter/actions/greet", "{\"name\": \"Ada\"}");
         assertThat(greeted.body().get("result").get("greeting").asText()).isEqualTo("Bonjour, Ada!");
+        assertThat(get("/system/plugins/greeter/logs?level=INFO").body().toString())
+                .as("what the README's tour shows").contains("greeted Ada").doesNotContain("k-123");
 
         Response viaMessage = post("/system/plugins/greeter/message", "{\"message_type\": \"greet\", \"data\": {\"name\": \"Grace\"}}");
         assertThat(viaMessage.body().get("data").get("response").get("data").get("greeting").asText()).isEqualTo("Bonjour, Grace!");
