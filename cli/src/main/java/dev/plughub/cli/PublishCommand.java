@@ -38,6 +38,10 @@ final class PublishCommand extends ClientCommand {
         }
         Published published = options.writer(env()).publish(path, checksum, Optional.ofNullable(changelog),
                 Progress.of("Uploading", options.showProgress(env()), err(), env().terminal().columns()));
+        if (!options.quiet) {   // on stderr, so --json output stays one JSON document
+            published.raw().path("warnings").forEach(warning -> err().println("plughub: warning: " + warning.asText()));
+            err().flush();
+        }
         if (options.json) {
             printJson(published.raw());
         } else {

@@ -282,6 +282,26 @@ class CliTest {
     }
 
     @Test
+    void publish_prints_the_registrys_warnings_on_stderr() throws IOException {
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+        Path dir = Files.createDirectories(work.resolve("typo"));
+        Files.writeString(dir.resolve("plugin.json"), """
+                {"id": "cli-typo", "name": "Typo", "version": "1.0.0", "description": "d", "config_shema": {}}""");
+        Path zip = work.resolve("cli-typo-1.0.0.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("plugin.json"));
+            out.write(Files.readAllBytes(dir.resolve("plugin.json")));
+            out.closeEntry();
+        }
+
+        CliRunner.Result result = cli.run("publish", zip.toString(), "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("plughub: warning: the manifest field 'config_shema'", "did you mean 'config_schema'?");
+        assertThat(JSON.readTree(result.out()).get("warnings")).as("--json still one document on stdout").hasSize(1);
+    }
+
+    @Test
     void publishing_a_version_twice_is_exit_code_5() throws IOException {
         cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
         assertThat(cli.run("publish", SamplePackage.zip(work, "cli-twice", "1.0.0").toString()).exitCode()).isZero();

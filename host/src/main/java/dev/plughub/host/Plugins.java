@@ -1,5 +1,6 @@
 package dev.plughub.host;
 
+import dev.plughub.core.manifest.ManifestAdvice;
 import dev.plughub.core.manifest.PluginDependency;
 import dev.plughub.core.manifest.PluginManifest;
 import dev.plughub.host.calls.CallFailed;
@@ -268,20 +269,25 @@ final class Plugins {
                         + hosted.lifecycle().current().error());
             } else {
                 configs.restarted(hosted.id());
-                warnOfUnofferedActions(hosted);
+                warnOfManifestSlips(hosted);
             }
             return started;
         });
     }
 
-    /** The manifest's {@code actions} promise what callers may call: say so in the plugin's log when the code offers less. */
-    private void warnOfUnofferedActions(HostedPlugin hosted) {
+    /**
+     * Says in the plugin's log what in its manifest does not match what runs: actions it lists that
+     * the code does not offer (callers get a 404), and fields that look like misspelt ones (ignored).
+     */
+    private void warnOfManifestSlips(HostedPlugin hosted) {
+        System.Logger log = logs.loggerFor(hosted.id());
         Set<String> offered = hosted.running().map(running -> running.actions().keySet()).orElse(Set.of());
         List<String> missing = hosted.installed().manifest().actions().stream().filter(a -> !offered.contains(a)).toList();
         if (!missing.isEmpty()) {
-            logs.loggerFor(hosted.id()).log(System.Logger.Level.WARNING, "the manifest lists actions the plugin does not"
-                    + " offer: " + missing + "; it offers " + new TreeSet<>(offered) + " (calls to the others answer 404)");
+            log.log(System.Logger.Level.WARNING, "the manifest lists actions the plugin does not offer: " + missing
+                    + "; it offers " + new TreeSet<>(offered) + " (calls to the others answer 404)");
         }
+        ManifestAdvice.warnings(hosted.installed().manifest()).forEach(warning -> log.log(System.Logger.Level.WARNING, warning));
     }
 
     /**

@@ -110,8 +110,9 @@ class PluginLoadingFailuresTest {
     }
 
     @Test
-    void a_manifest_that_lists_an_action_the_code_does_not_offer_is_warned_of_in_the_plugins_log() {
-        PluginJars.plugin("promiser").manifest("actions", java.util.List.of("echo", "greet")).build(home.resolve("plugins"));
+    void a_manifest_that_lists_an_action_the_code_does_not_offer_or_a_misspelt_field_is_warned_of_in_the_plugins_log() {
+        PluginJars.plugin("promiser").manifest("actions", java.util.List.of("echo", "greet"))
+                .manifest("permisions", java.util.List.of("users.read")).build(home.resolve("plugins"));
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
             assertThat(host.find("promiser").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
 
@@ -119,7 +120,8 @@ class PluginLoadingFailuresTest {
                     .anySatisfy(entry -> {
                         assertThat(entry.level().name()).isEqualTo("WARNING");
                         assertThat(entry.message()).contains("does not offer: [greet]", "it offers [echo]");
-                    });
+                    })
+                    .anySatisfy(entry -> assertThat(entry.message()).contains("'permisions'", "did you mean 'permissions'?"));
         }
     }
 

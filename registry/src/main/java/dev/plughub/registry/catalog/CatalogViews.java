@@ -1,5 +1,6 @@
 package dev.plughub.registry.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -132,7 +133,11 @@ public final class CatalogViews {
     public record VersionSource(String repository, String commit) {
     }
 
-    /** {@code data} of every publish answer (seed 001's upload answer). */
+    /**
+     * {@code data} of every publish answer (seed 001's upload answer), with {@code warnings} when the
+     * manifest holds fields that look like misspelt ones ({@link dev.plughub.core.manifest.ManifestAdvice});
+     * left out when none.
+     */
     public record Published(
             String id,
             String name,
@@ -141,7 +146,8 @@ public final class CatalogViews {
             long fileSize,
             String fileHash,
             String status,
-            Instant createdAt) {
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
     }
 
     /** Seed 000's {@code plugin} object of the {@code upload/zip} answer. */

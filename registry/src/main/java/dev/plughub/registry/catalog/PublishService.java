@@ -5,6 +5,7 @@ import dev.plughub.core.PackageRules;
 import dev.plughub.core.archive.PackageReader;
 import dev.plughub.core.archive.PluginPackage;
 import dev.plughub.core.checksum.Sha256;
+import dev.plughub.core.manifest.ManifestAdvice;
 import dev.plughub.core.manifest.PluginManifest;
 import dev.plughub.registry.accounts.Principal;
 import dev.plughub.registry.catalog.CatalogStore.NewVersion;
@@ -144,7 +145,8 @@ public final class PublishService {
                     store.refreshPlugin(h, pluginPk, now, Map.of(versionPk, manifest));   // new, or revived
                 }
                 return new Accepted(new Published(manifest.id(), manifest.name(), manifest.version().toString(),
-                        uploadId, pkg.size(), pkg.prefixedSha256(), STATUS_ACTIVE, now), request.source());
+                        uploadId, pkg.size(), pkg.prefixedSha256(), STATUS_ACTIVE, now, ManifestAdvice.warnings(manifest)),
+                        request.source());
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {

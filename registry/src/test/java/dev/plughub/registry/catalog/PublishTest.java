@@ -45,6 +45,19 @@ class PublishTest extends RunningRegistry {
         assertThat(answer.get("status").asText()).isEqualTo("active");
         assertThat(Instant.parse(answer.get("created_at").asText())).isBeforeOrEqualTo(Instant.now());
         assertThat(Publishing.blobStored(data, TestPackages.sha256(zip))).isTrue();
+        assertThat(answer.has("warnings")).as("nothing to say, so no field").isFalse();
+    }
+
+    @Test
+    void a_manifest_field_that_looks_misspelt_is_published_with_a_warning_naming_the_one_meant() {
+        Path zip = TestPackages.plugin("typo-plugin", "1.0.0").set("permisions", java.util.List.of("users.read"))
+                .set("main_script", "main.py").zip(files);
+
+        JsonNode answer = published(api, zip).json().get("data");
+
+        assertThat(answer.get("warnings")).hasSize(1);
+        assertThat(answer.get("warnings").get(0).asText())
+                .isEqualTo("the manifest field 'permisions' is not one Plughub reads, so it is ignored: did you mean 'permissions'?");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.plughub.core.manifest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Advice on a manifest that was accepted: fields it holds that no reader reads, but whose names are
+ * a slip away from one that is ({@code permisions}, {@code entrypoint}, {@code config_shema}). They
+ * are kept (nothing the author wrote is lost) and ignored, which an author only finds out when the
+ * plugin runs without its permissions or settings; publishing and installing say so at once.
+ */
+public final class ManifestAdvice {
+
+    /** Every field name a manifest's readers look at, aliases included. */
+    static final Set<String> READ_FIELDS = Set.copyOf(Stream.concat(Stream.of("id", "name", "version",
+            "description", "author", "license", "homepage_url", "homepage", "repository_url", "repository", "tags",
+            "category", "runtime", "entry_point", "dependencies", "permissions", "scopes", "capabilities",
+            "config_schema", "configuration", "events", "actions", "changelog"),
+            ManifestAssembler.HOST_VERSION_KEYS.stream()).toList());
+
+    /** Names shorter than this are not guessed at: too many real fields are a letter or two from them. */
+    private static final int MIN_GUESSED_LENGTH = 4;
+
+    private ManifestAdvice() {
+    }
+
+    /** One sentence per unread field that looks like a misspelt read one, in name order. */
+    public static List<String> warnings(PluginManifest manifest) {
+        List<String> warnings = new ArrayList<>();
+        for (String field : new TreeSet<>(manifest.extra().keySet())) {
+            meant(field).ifPresent(known -> warnings.add("the manifest field '" + field + "' is not one Plughub reads,"
+                    + " so it is ignored: did you mean '" + known + "'?"));
+        }
+        return warnings;
+    }
+
+    /** The read field {@code field} was most likely meant to be, if it is one slip away from one. */
+    static Optional<String> meant(String field) {
+        if (field.length() < MIN_GUESSED_LENGTH || READ_FIELDS.contains(field)) {
+            return Optional.empty();
+        }
+        String folded = fold(field);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : new TreeSet<>(READ_FIELDS)) {
+            int distance = fold(known).equals(folded) ? 0 : distance(field.toLowerCase(Locale.ROOT), known);
+            if (distance < bestDistance) {
+                best = known;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= 2 ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Lower case without separators: {@code entryPoint}, {@code entry-point} and {@code entrypoint} fold alike. */
+    private static String fold(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
