@@ -74,6 +74,12 @@ class MainProcessTest {
                     .POST(HttpRequest.BodyPublishers.ofString("PK\u0003\u0004 not multipart at all")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(noBoundary.statusCode()).as("a multipart body without its boundary").isEqualTo(400);
+            String jar = System.getProperty("plughub.examples.sample-sync", "missing").replace("\\", "\\\\");
+            HttpResponse<String> installed = http.send(HttpRequest.newBuilder(URI.create(base + "/system/plugins/install"))
+                    .header("X-API-Key", OPERATOR_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"source\": \"file\", \"file_path\": \"" + jar + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
 
             serve.destroy();   // SIGTERM
 
@@ -82,7 +88,8 @@ class MainProcessTest {
             assertThat(stderr.get(10, TimeUnit.SECONDS))
                     .as("logging was set up once, before anything logged, and a client that cut its upload short"
                             + " or sent no multipart left no stack trace")
-                    .doesNotContain("SLF4J", "Exception");
+                    .doesNotContain("SLF4J", "Exception")
+                    .as("what the host did, for the operator").contains("installed plugin sample_sync 0.1.0 (active)");
         } finally {
             serve.destroyForcibly();
         }

@@ -59,6 +59,8 @@ import java.util.Set;
  */
 public final class PluginHost implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
+
     private final HostConfig config;
     private final Clock clock;
     private final Plugins plugins;
@@ -127,7 +129,12 @@ public final class PluginHost implements AutoCloseable {
 
     /** Installs the plugin and whatever its plan needs: all of it, or nothing. */
     public InstallResult install(InstallRequest request, InstallOptions options) {
-        return installer.install(request, options);
+        InstallResult result = installer.install(request, options);
+        for (PluginView installed : result.installed()) {
+            LOG.log(System.Logger.Level.INFO, "installed plugin {0} {1} ({2})", installed.id(), installed.version(),
+                    installed.state().label());
+        }
+        return result;
     }
 
     /**
@@ -136,29 +143,42 @@ public final class PluginHost implements AutoCloseable {
      * new version fails to start the old one is put back ({@code status = "rolled_back"}).
      */
     public UpdateResult update(String id, Optional<String> versionOrRange, UpdateOptions options) {
-        return installer.update(id, versionOrRange, options);
+        UpdateResult result = installer.update(id, versionOrRange, options);
+        LOG.log(System.Logger.Level.INFO, "update of plugin {0} from {1} to {2}: {3}", id, result.oldVersion(),
+                result.newVersion(), result.status());
+        return result;
     }
 
     /** Puts back the plugin's most recent backup (the current package is backed up in turn). */
     public PluginView rollback(String id) {
-        return installer.rollback(id);
+        PluginView view = installer.rollback(id);
+        LOG.log(System.Logger.Level.INFO, "rolled plugin {0} back to {1}", id, view.version());
+        return view;
     }
 
     public UninstallResult uninstall(String id, UninstallOptions options) {
-        return installer.uninstall(id, options);
+        UninstallResult result = installer.uninstall(id, options);
+        LOG.log(System.Logger.Level.INFO, "uninstalled plugin {0}{1}", id, result.dataRemoved() ? " and its data" : "");
+        return result;
     }
 
     public PluginView enable(String id) {
-        return plugins.enable(id);
+        PluginView view = plugins.enable(id);
+        LOG.log(System.Logger.Level.INFO, "enabled plugin {0} ({1})", id, view.state().label());
+        return view;
     }
 
     /** Stops the plugin (shutdown gets its deadline, then it is released by force) and keeps it off across restarts. */
     public PluginView disable(String id) {
-        return plugins.disable(id);
+        PluginView view = plugins.disable(id);
+        LOG.log(System.Logger.Level.INFO, "disabled plugin {0}", id);
+        return view;
     }
 
     public PluginView restart(String id) {
-        return plugins.restart(id);
+        PluginView view = plugins.restart(id);
+        LOG.log(System.Logger.Level.INFO, "restarted plugin {0} ({1})", id, view.state().label());
+        return view;
     }
 
     public RescanResult rescan() {
