@@ -236,10 +236,12 @@ public final class RegistryServer implements AutoCloseable {
             MetricsRoutes metrics = new MetricsRoutes(httpStatistics, catalogStore::countPlugins, downloadCounter::pending,
                     db::pools, access, config.metricsToken());
 
-            // Each runs before the routes, in this order; CachedDetails asks each of them too.
-            List<BeforeRule> beforeRules = new ArrayList<>();
-            beforeRules.add(config.trustedProxies());   // before anything asks who the client is
-            beforeRules.add(config.corsOrigins());   // before a rate limit or an error can answer
+            // Each runs before the routes, in this order; CachedDetails asks each of them too. The
+            // first ones run before the query checks, so that their 400s and 422s carry CORS headers.
+            List<BeforeRule> framing = List.of(
+                    config.trustedProxies(),   // before anything asks who the client is
+                    config.corsOrigins());   // before a rate limit or an error can answer
+            List<BeforeRule> beforeRules = new ArrayList<>(framing);
             beforeRules.add(rateLimiter);   // before every API route; nothing when all limits are 0
             freshReads.ifPresent(beforeRules::add);   // before any route reads a cache
             beforeRules.add(bannedPlugins);   // after FreshReads: a ban on another node is seen at once
@@ -272,9 +274,10 @@ public final class RegistryServer implements AutoCloseable {
                     server.setErrorHandler(new ServerErrors());   // what Jetty answers itself, in the API's envelope
                 });
                 HttpErrors.register(cfg.routes);
+                framing.forEach(rule -> rule.register(cfg.routes));
                 QueryEncoding.register(cfg.routes);   // before anything reads a query: Javalin drops what does not decode
                 ForbiddenText.register(cfg.routes);   // before any route reads a query
-                beforeRules.forEach(rule -> rule.register(cfg.routes));
+                beforeRules.subList(framing.size(), beforeRules.size()).forEach(rule -> rule.register(cfg.routes));
                 // Javalin tries a method's routes in the order they were added, a regular expression
                 // each, two or three times per request: the most requested come first. No two API
                 // routes match the same path, so the order changes nothing else.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.registry.audit.AuditLog;
 import dev.plughub.registry.http.FieldErrors;
 import dev.plughub.registry.http.JsonBodies;
+import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,7 +110,7 @@ public final class AccountRequests {
                 f.error("name", "name must not be blank");
             } else if (n.codePointCount(0, n.length()) > TOKEN_NAME_MAX) {
                 f.error("name", "name must be at most " + TOKEN_NAME_MAX + " characters long");
-            } else if (n.strip().equalsIgnoreCase(AccountService.LOGIN_TOKEN_NAME)) {
+            } else if (lookAlike(n).equals(AccountService.LOGIN_TOKEN_NAME)) {
                 f.error("name", "name '" + AccountService.LOGIN_TOKEN_NAME
                         + "' is reserved for the tokens logging in creates; choose another name");
             }
@@ -146,6 +147,15 @@ public final class AccountRequests {
         }
         f.throwIfAny();
         return new NewToken(name.orElseThrow().strip(), Set.copyOf(scopes), days);
+    }
+
+    /**
+     * A name as it reads to a person: compatibility forms folded (fullwidth letters), invisible
+     * characters (soft hyphens, zero-width spaces) and spaces dropped, lower case.
+     */
+    private static String lookAlike(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC)
+                .replaceAll("[\\p{Cf}\\p{Z}\\s]", "").toLowerCase(Locale.ROOT);
     }
 
     /** Reads typed fields from a JSON object, collecting one list of messages per field. */

@@ -99,14 +99,17 @@ public final class AccountService {
     }
 
     /**
-     * A personal access token for the principal's user. Its scopes must be ones the caller holds (a
-     * token cannot mint a more powerful one), and the admin scope needs an admin account. Made with a
-     * personal access token, it cannot outlive that token either: without {@code expires_in_days} it
-     * expires with it, and asking for longer is a 403. Login tokens are what people create
-     * long-lived tokens with.
+     * A personal access token for the principal's user, created with a login token. Its scopes must
+     * be ones that login holds, and the admin scope needs an admin account. A personal access token
+     * cannot create others: one that leaked could otherwise leave copies of itself that outlast its
+     * revocation.
      */
     public CreatedTokenView createToken(Principal principal, AccountRequests.NewToken request) {
         requireUser(principal);
+        if (principal.personalToken()) {
+            throw ApiException.forbidden("Personal access tokens are created with a login token (POST /api/v1/auth/login),"
+                    + " not with another personal access token");
+        }
         if (request.scopes().contains(TokenScope.ADMIN) && !principal.admin()) {
             throw ApiException.forbidden("Only administrators can create tokens with the admin scope");
         }
@@ -117,28 +120,12 @@ public final class AccountService {
             }
         }
         Instant now = now();
-        Instant expiresAt = expiryOf(principal, request, now);
         String secret = tokens.newSecret();
+        int days = request.expiresInDays().orElse(AccountRequests.TOKEN_DAYS_DEFAULT);
         Token token = store.insertToken(principal.userId(), new AccountStore.NewToken(tokens.newPublicId(),
                 TokenCodec.hash(secret), TokenCodec.displayPrefix(secret), request.name(), request.scopes(), now,
-                Optional.of(expiresAt)));
+                Optional.of(now.plus(days, ChronoUnit.DAYS))));
         return CreatedTokenView.of(token, secret);
-    }
-
-    private static Instant expiryOf(Principal principal, AccountRequests.NewToken request, Instant now) {
-        Instant asked = now.plus(request.expiresInDays().orElse(AccountRequests.TOKEN_DAYS_DEFAULT), ChronoUnit.DAYS);
-        Instant limit = principal.personalTokenExpiry().orElse(Instant.MAX);
-        if (!asked.isAfter(limit)) {
-            return asked;
-        }
-        if (request.expiresInDays().isEmpty()) {
-            return limit;
-        }
-        long daysLeft = Duration.between(now, limit).toDays();
-        throw new ApiException(ErrorCode.FORBIDDEN, "The token you used expires at " + limit
-                + ", and a token it creates cannot outlive it: ask for at most " + daysLeft
-                + " days, or create the token with a login token (POST /api/v1/auth/login)",
-                Map.of("expires_in_days", List.of("at most " + daysLeft + " with this token")));
     }
 
     /**

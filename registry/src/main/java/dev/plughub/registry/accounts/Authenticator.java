@@ -91,15 +91,16 @@ public final class Authenticator {
 
     /**
      * The user a session secret (the login token in the session cookie) belongs to, or empty when
-     * it is not a live token of an enabled user. Never throws for a bad secret: a stale cookie is
-     * simply no session.
+     * it is not a live login token of an enabled user. A personal access token is no session, even
+     * one with the admin scope: it was made for a program, not for a person signed in. Never throws
+     * for a bad secret: a stale cookie is simply no session.
      */
     public Optional<Principal> session(String secret) {
         if (!TokenCodec.looksLikeSecret(secret)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(principalOf(secret));
+            return Optional.of(principalOf(secret)).filter(principal -> !principal.personalToken());
         } catch (ApiException e) {
             return Optional.empty();
         }
@@ -172,10 +173,8 @@ public final class Authenticator {
         }
         recordUse(token, now);
         User user = found.user();
-        Optional<Instant> personalTokenExpiry = AccountService.isLoginToken(token)
-                ? Optional.empty()
-                : Optional.of(token.expiresAt().orElse(Instant.MAX));
-        return new Principal(user.id(), user.username(), user.isAdmin(), token.scopes(), false, personalTokenExpiry);
+        return new Principal(user.id(), user.username(), user.isAdmin(), token.scopes(), false,
+                !AccountService.isLoginToken(token));
     }
 
     private void recordUse(Token token, Instant now) {

@@ -74,6 +74,21 @@ class AuthenticatorTest {
     }
 
     @Test
+    void only_a_login_token_is_a_session_a_personal_token_is_not_even_an_admins() {
+        register("root");
+        store.setRole(userId("root"), User.ROLE_ADMIN);
+        String loginToken = login("root");
+        Principal root = authenticator.principalFor(null, "Bearer " + loginToken).orElseThrow();
+        var adminToken = accounts.createToken(root, new AccountRequests.NewToken("moderation", Set.of(TokenScope.ADMIN),
+                java.util.OptionalInt.empty()));
+
+        assertThat(authenticator.session(loginToken)).get().satisfies(p -> assertThat(p.isAdmin()).isTrue());
+        assertThat(authenticator.session(adminToken.token())).as("made for a program, not a person signed in").isEmpty();
+        assertThat(authenticator.principalFor(null, "Bearer " + adminToken.token()).orElseThrow().isAdmin())
+                .as("still good as a bearer token").isTrue();
+    }
+
+    @Test
     void last_use_is_written_at_most_once_a_minute() {
         String token = register("linus").token();
         String id = store.listTokens(userId("linus")).getFirst().publicId();

@@ -56,6 +56,13 @@ class CorsOriginsTest {
                 assertThat(detail.header("Vary")).as("read %d", i + 1).contains("Origin");
             }
 
+            for (String badQuery : new String[] {"/api/v1/plugins?search=a%00b", "/api/v1/plugins?search=%E0%A4"}) {
+                ApiResponse refused = api.get(badQuery, "Origin", STORE);
+                assertThat(refused.status()).as(badQuery).isBetween(400, 422);
+                assertThat(refused.header("Access-Control-Allow-Origin")).as("the refusal is readable too: " + badQuery)
+                        .contains(STORE);
+            }
+
             ApiResponse missing = api.get("/api/v1/plugins/no-such-plugin", "Origin", STORE);
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.header("Access-Control-Allow-Origin")).as("errors are readable too").contains(STORE);
