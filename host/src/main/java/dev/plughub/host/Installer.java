@@ -147,30 +147,70 @@ final class Installer implements AutoCloseable {
      * What {@link #install} would do with the same request and options, or the refusal it would
      * answer (the requested plugin installed already, without {@code forceReinstall}).
      */
+    /**
+     * What the install would do, fetched and checked as the install would (packages, configuration,
+     * dependencies), so that a dry run answers the refusal the install would; nothing is placed.
+     */
     InstallPlan plan(InstallRequest request, InstallOptions options) {
-        return switch (request) {
-            case InstallRequest.FromRegistry registry -> {
-                List<InstallPlan.PlannedPlugin> planned = new ArrayList<>();
-                for (RegistryResolver.Resolved resolved : resolver.resolve(requireId(registry.id()), registry.range())) {
-                    planned.add(new InstallPlan.PlannedPlugin(resolved.id(), resolved.version(), "registry",
-                            action(resolved.id(), resolved.version(), resolved.id().equals(registry.id()), options)));
+        return plugins.locked(() -> {
+            List<Staged> staged = stage(request);
+            try {
+                refuseWhatWouldFail(staged, options);
+                if (request instanceof InstallRequest.FromRegistry registry) {   // the registry's whole plan, kept ones too
+                    List<InstallPlan.PlannedPlugin> planned = new ArrayList<>();
+                    for (RegistryResolver.Resolved resolved : resolver.resolve(registry.id(), registry.range())) {
+                        planned.add(new InstallPlan.PlannedPlugin(resolved.id(), resolved.version(), "registry",
+                                action(resolved.id(), resolved.version(), resolved.id().equals(registry.id()), options)));
+                    }
+                    return new InstallPlan(registry.id(), planned);
                 }
-                yield new InstallPlan(registry.id(), planned);
+                Staged requested = staged.getLast();
+                List<InstallPlan.PlannedPlugin> planned = staged.stream()
+                        .map(s -> new InstallPlan.PlannedPlugin(s.pkg().id(), s.pkg().version(), s.source(),
+                                action(s.pkg().id(), s.pkg().version(), s == requested, options)))
+                        .toList();
+                return new InstallPlan(requested.pkg().id(), planned);
+            } finally {
+                staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
             }
-            case InstallRequest.FromFile file -> planOf(stage(request), options);
-            case InstallRequest.FromUrl url -> planOf(stage(request), options);
-        };
+        });
     }
 
-    /** The plan for staged packages (dependencies first, the requested one last); the staged files are dropped. */
-    private InstallPlan planOf(List<Staged> staged, InstallOptions options) {
-        staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
-        Staged requested = staged.getLast();
-        List<InstallPlan.PlannedPlugin> planned = staged.stream()
-                .map(s -> new InstallPlan.PlannedPlugin(s.pkg().id(), s.pkg().version(), s.source(),
-                        action(s.pkg().id(), s.pkg().version(), s == requested, options)))
-                .toList();
-        return new InstallPlan(requested.pkg().id(), planned);
+    /**
+     * The refusals an install of {@code staged} gives before it changes anything: the id installed
+     * (without {@code force_reinstall}), a configuration the schema refuses, a dependency it would
+     * install that cannot start without settings, dependencies that do not resolve.
+     */
+    private void refuseWhatWouldFail(List<Staged> staged, InstallOptions options) {
+        Staged target = staged.getLast();
+        Optional<HostedPlugin> existing = plugins.find(target.pkg().id());
+        if (existing.isPresent() && !options.forceReinstall()) {
+            throw alreadyInstalled(target.pkg().id(), existing.get());
+        }
+        List<Staged> fresh = freshDependencies(staged);
+        checkConfig(target.pkg(), options.config());
+        for (Staged dependency : fresh) {
+            if (configs.check(dependency.pkg().id(), Plugins.schemaOf(dependency.pkg().manifest()), Map.of())
+                    instanceof ConfigCheck.Invalid invalid) {
+                throw configurationError("plugin " + dependency.pkg().id() + ", which " + target.pkg().id()
+                        + " needs, cannot run without its settings (", invalid, "): install it first, with them in the"
+                        + " install request's config; nothing was installed");
+            }
+        }
+        checkDependencies(manifestsOf(fresh, target));
+    }
+
+    private static List<PluginManifest> manifestsOf(List<Staged> dependencies, Staged target) {
+        List<PluginManifest> manifests = new ArrayList<>();
+        dependencies.forEach(s -> manifests.add(s.pkg().manifest()));
+        manifests.add(target.pkg().manifest());
+        return manifests;
+    }
+
+    /** The staged dependencies (all but the last, the requested plugin) that are not installed yet. */
+    private List<Staged> freshDependencies(List<Staged> staged) {
+        return new ArrayList<>(staged.subList(0, staged.size() - 1).stream()
+                .filter(s -> plugins.find(s.pkg().id()).isEmpty()).toList());
     }
 
     private InstallPlan.Action action(String id, String version, boolean requested, InstallOptions options) {
@@ -206,18 +246,13 @@ final class Installer implements AutoCloseable {
     }
 
     private InstallResult installStaged(List<Staged> staged, InstallOptions options, long startedNanos) {
+        refuseWhatWouldFail(staged, options);
         Staged target = staged.getLast();
         String id = target.pkg().id();
         Optional<HostedPlugin> existing = plugins.find(id);
-        if (existing.isPresent() && !options.forceReinstall()) {
-            throw alreadyInstalled(id, existing.get());
-        }
         // Dependencies the registry planned that are already here stay as they are.
-        List<Staged> fresh = new ArrayList<>(staged.subList(0, staged.size() - 1).stream()
-                .filter(s -> plugins.find(s.pkg().id()).isEmpty()).toList());
-        checkConfig(target.pkg(), options.config());
+        List<Staged> fresh = freshDependencies(staged);
         if (existing.isPresent()) {
-            checkDependencies(manifestsOf(fresh, target));
             AddedPlugins addedDependencies = applyNew(fresh, options.autoEnable());
             UpdateResult update = replaceWith(existing.get(), target.pkg(), addedDependencies, UpdateOptions.defaults());
             if (!update.status().equals("completed")) {
@@ -236,20 +271,12 @@ final class Installer implements AutoCloseable {
             return result(target.pkg(), addedDependencies.plugins(), startedNanos);
         }
         fresh.add(target);
-        checkDependencies(fresh.stream().map(s -> s.pkg().manifest()).toList());
         List<HostedPlugin> placed = applyNew(fresh, options.autoEnable(), () -> applyConfig(id, target.pkg(), options.config()))
                 .plugins();
         if (options.autoEnable()) {   // plugins that failed for want of one of these run now
             placed.forEach(hosted -> plugins.startWaitingDependents(hosted.id()));
         }
         return result(target.pkg(), placed.subList(0, placed.size() - 1), startedNanos);
-    }
-
-    private static List<PluginManifest> manifestsOf(List<Staged> dependencies, Staged target) {
-        List<PluginManifest> manifests = new ArrayList<>();
-        dependencies.forEach(s -> manifests.add(s.pkg().manifest()));
-        manifests.add(target.pkg().manifest());
-        return manifests;
     }
 
     private InstallResult result(InstalledPackage target, List<HostedPlugin> dependencies, long startedNanos) {

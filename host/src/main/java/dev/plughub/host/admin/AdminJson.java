@@ -71,8 +71,8 @@ final class AdminJson {
 
     /** The body as a JSON object that must be there: an empty body is a 422 saying what to send. */
     static Map<String, Object> requiredBody(Context ctx, String whatToSend) {
-        byte[] bytes = bodyBytes(ctx);
-        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        String text = new String(bodyBytes(ctx), StandardCharsets.UTF_8).strip();
+        if (text.isEmpty() || text.equals("null")) {
             throw AdminException.invalid(Map.of("body", List.of("is required: " + whatToSend)));
         }
         return body(ctx);

@@ -26,7 +26,8 @@ final class EntryPointCheck {
     /** Why {@code manifest}'s entry point cannot run on this JVM, if it can be told from {@code jar}. */
     static Optional<String> problem(PluginManifest manifest, Path jar) {
         String entryPoint = manifest.entryPoint().orElse("");
-        if (entryPoint.contains("/") || entryPoint.endsWith(".class") || entryPoint.contains(":")) {
+        if (entryPoint.contains("/") || entryPoint.endsWith(".class") || entryPoint.contains(":")
+                || entryPoint.chars().anyMatch(Character::isWhitespace)) {
             return Optional.of("its entry_point '" + entryPoint + "' is not a class name: write the fully qualified"
                     + " name of the class implementing dev.plughub.plugin.Plugin, such as com.example.GreeterPlugin");
         }

@@ -185,11 +185,13 @@ class Seed002OperationsApiTest {
     void a_configuration_change_without_a_body_is_a_422_saying_what_to_send() {
         PluginJars.plugin("schemaless").buildAs(home.resolve("plugins").resolve("schemaless.jar"));
         try (RunningAdmin admin = RunningAdmin.start(Hosts.config(home))) {
-            ApiResponse r = admin.sendRaw("PUT", "/system/plugins/schemaless/config", "", "application/json");
+            for (String body : new String[] {"", "null"}) {
+                ApiResponse r = admin.sendRaw("PUT", "/system/plugins/schemaless/config", body, "application/json");
 
-            assertThat(r.status()).isEqualTo(422);
-            assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
-            assertThat(r.json().at("/details/body/0").asText()).contains("is required", "settings to change");
+                assertThat(r.status()).as("'%s'", body).isEqualTo(422);
+                assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+                assertThat(r.json().at("/details/body/0").asText()).contains("is required", "settings to change");
+            }
         }
     }
 

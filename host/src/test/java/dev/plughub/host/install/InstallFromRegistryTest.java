@@ -129,6 +129,39 @@ class InstallFromRegistryTest {
     }
 
     @Test
+    void a_plan_refuses_what_the_install_would_and_a_dependency_that_needs_settings_is_named() {
+        Map<String, Object> needsUrl = Map.of("type", "object", "properties", Map.of("url", Map.of("type", "string")),
+                "required", java.util.List.of("url"));
+        publish(PluginJars.plugin("needcfg").version("1.0.0").manifest("config_schema", needsUrl));
+        publish(PluginJars.plugin("usesdep").version("1.0.0").dependsOn("needcfg", "^1.0.0"));
+        try (PluginHost host = PluginHost.start(config)) {
+            assertThatThrownBy(() -> host.plan(InstallRequest.registry("needcfg", Optional.empty())))
+                    .as("dry run").isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_CONFIGURATION_ERROR);
+                        assertThat(e.details()).containsOnlyKeys("url");
+                    });
+            for (boolean dryRun : new boolean[] {true, false}) {
+                assertThatThrownBy(() -> {
+                    if (dryRun) {
+                        host.plan(InstallRequest.registry("usesdep", Optional.empty()));
+                    } else {
+                        host.install(InstallRequest.registry("usesdep", Optional.empty()), InstallOptions.defaults());
+                    }
+                }).as("dry run: %s", dryRun).isInstanceOfSatisfying(HostException.class, e -> {
+                    assertThat(e.code()).isEqualTo(HostError.PLUGIN_CONFIGURATION_ERROR);
+                    assertThat(e.getMessage()).contains("plugin needcfg, which usesdep needs, cannot run without its settings",
+                            "url is required", "install it first");
+                });
+            }
+            assertThat(host.list()).isEmpty();
+
+            host.install(InstallRequest.registry("needcfg", Optional.empty()), InstallOptions.defaults().withConfig(Map.of("url", "x")));
+            assertThat(host.install(InstallRequest.registry("usesdep", Optional.empty()), InstallOptions.defaults()).status())
+                    .isEqualTo("completed");
+        }
+    }
+
+    @Test
     void a_rollback_of_a_failed_plugin_brings_back_the_dependents_its_failure_took_down() {
         publish(PluginJars.plugin("base").version("1.0.0"));
         publish(PluginJars.plugin("app").version("1.0.0").dependsOn("base", "^1.0.0"));

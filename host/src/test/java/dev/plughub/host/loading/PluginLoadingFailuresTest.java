@@ -65,6 +65,7 @@ class PluginLoadingFailuresTest {
     @Test
     void an_entry_point_written_as_a_path_or_under_another_name_is_refused_saying_how_to_write_it() {
         Path asPath = PluginJars.plugin("pathy").manifest("entry_point", "com/example/Pathy.class").build(home.resolve("build"));
+        Path padded = PluginJars.plugin("padded").manifest("entry_point", " com.example.Padded ").build(home.resolve("padded-build"));
         Path misspelt = PluginJars.plugin("typo").manifest("entry_point", null).manifest("entrypoint", "com.example.Typo")
                 .build(home.resolve("typo-build"));
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
@@ -73,6 +74,8 @@ class PluginLoadingFailuresTest {
                         assertThat(e.code()).isEqualTo(HostError.PLUGIN_INCOMPATIBLE);
                         assertThat(e.getMessage()).contains("is not a class name", "com.example.GreeterPlugin");
                     });
+            assertThatThrownBy(() -> host.install(InstallRequest.file(padded), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> assertThat(e.code()).isEqualTo(HostError.PLUGIN_INCOMPATIBLE));
             assertThatThrownBy(() -> host.install(InstallRequest.file(misspelt), InstallOptions.defaults()))
                     .isInstanceOfSatisfying(HostException.class, e -> assertThat(e.getMessage())
                             .contains("names no entry_point", "it has 'entrypoint': the field is entry_point"));
