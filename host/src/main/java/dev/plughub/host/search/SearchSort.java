@@ -8,14 +8,15 @@ import java.util.stream.Collectors;
 
 /**
  * The orders a registry search can be sorted in: seed 002's names ({@code updated} for the last
- * update) and the registry list API's ({@code updated_at}, {@code created_at}, {@code relevance}).
+ * update), the registry list API's ({@code updated_at}, {@code created_at}, {@code relevance}) and
+ * the other words the registry takes for the time orders ({@code recent}, {@code newest}).
  */
 public enum SearchSort {
     NAME("name"),
     RATING("rating"),
     DOWNLOADS("downloads"),
-    UPDATED_AT("updated_at", "updated"),
-    CREATED_AT("created_at", "created"),
+    UPDATED_AT("updated_at", "updated", "recent"),
+    CREATED_AT("created_at", "created", "newest"),
     /** Best match first; only meaningful with search text (the registry sorts by downloads without one). */
     RELEVANCE("relevance");
 

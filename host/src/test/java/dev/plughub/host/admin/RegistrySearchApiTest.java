@@ -83,6 +83,8 @@ class RegistrySearchApiTest {
         assertThat(ids("?sort=name")).containsExactly("alpha-auth", "beta-metrics", "gamma-login");
         assertThat(ids("?sort=name&order=desc")).containsExactly("gamma-login", "beta-metrics", "alpha-auth");
         assertThat(ids("?sort=updated&order=asc")).containsExactly("alpha-auth", "beta-metrics", "gamma-login");
+        assertThat(ids("?sort=recent&order=asc")).as("the registry's word for it").isEqualTo(ids("?sort=updated&order=asc"));
+        assertThat(ids("?sort=newest")).isEqualTo(ids("?sort=created_at"));
     }
 
     @Test
