@@ -144,10 +144,6 @@ final class Installer implements AutoCloseable {
     // --- plan and install ---
 
     /**
-     * What {@link #install} would do with the same request and options, or the refusal it would
-     * answer (the requested plugin installed already, without {@code forceReinstall}).
-     */
-    /**
      * What the install would do, fetched and checked as the install would (packages, configuration,
      * dependencies), so that a dry run answers the refusal the install would; nothing is placed.
      */
