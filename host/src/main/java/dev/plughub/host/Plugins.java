@@ -474,6 +474,7 @@ final class Plugins {
     private void timedOut(String pluginId, String operation, java.time.Duration deadline) {
         HostedPlugin hosted = table.get(pluginId);
         String why = operation + " did not return within " + deadline.toMillis() + " ms";
+        metrics.recordFailure(pluginId, why);   // health's last_error, still there once a new process runs
         if (hosted != null) {
             hosted.lifecycle().fail(why);
             hosted.running().map(HostedPlugin.Running::plugin).filter(GrpcRuntime::runsOutOfProcess)

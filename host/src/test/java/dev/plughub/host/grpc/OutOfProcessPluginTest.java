@@ -217,6 +217,8 @@ class OutOfProcessPluginTest {
             waitUntil(() -> pidOfActive(host, "sleepy").filter(pid -> pid != hungPid).isPresent());
             waitUntil(() -> !ProcessHandle.of(hungPid).map(ProcessHandle::isAlive).orElse(false));
             assertThat(host.health("sleepy").checks()).containsEntry("process_restarts", 1);
+            assertThat(host.health("sleepy").lastError()).as("why it was restarted, kept after the restart")
+                    .contains("hang did not return within 1000 ms");
             assertThat(host.callAction("sleepy", "echo", Map.of("back", true))).containsKey("echo");
         }
     }
