@@ -148,6 +148,9 @@ class ExampleHostTest {
 
         Response viaMessage = post("/system/plugins/greeter/message", "{\"message_type\": \"greet\", \"data\": {\"name\": \"Grace\"}}");
         assertThat(viaMessage.body().get("data").get("response").get("data").get("greeting").asText()).isEqualTo("Bonjour, Grace!");
+        Response unknownType = post("/system/plugins/greeter/message", "{\"message_type\": \"user_stats_request\"}");
+        assertThat(unknownType.status()).as("the sender's mistake, said by the plugin").isEqualTo(422);
+        assertThat(unknownType.body().get("error").asText()).contains("greeter answers 'greet' and 'stats' messages");
 
         assertThat(eventsHeard()).isEqualTo(1);
     }

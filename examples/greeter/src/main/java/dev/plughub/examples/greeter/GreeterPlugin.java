@@ -3,6 +3,7 @@ package dev.plughub.examples.greeter;
 import dev.plughub.plugin.Action;
 import dev.plughub.plugin.Event;
 import dev.plughub.plugin.Health;
+import dev.plughub.plugin.InvalidInputException;
 import dev.plughub.plugin.Message;
 import dev.plughub.plugin.Plugin;
 import dev.plughub.plugin.PluginContext;
@@ -52,7 +53,7 @@ public final class GreeterPlugin implements Plugin {
         return switch (message.type()) {
             case "greet" -> Map.of("greeting", greeting(message.payload().get("name")));
             case "stats" -> Map.of("events_heard", heardSoFar());
-            default -> throw new IllegalArgumentException("greeter answers 'greet' and 'stats' messages, not '" + message.type() + "'");
+            default -> throw new InvalidInputException("greeter answers 'greet' and 'stats' messages, not '" + message.type() + "'");
         };
     }
 
