@@ -9,10 +9,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Advice on a manifest that was accepted: fields it holds that no reader reads, but whose names are
- * a slip away from one that is ({@code permisions}, {@code entrypoint}, {@code config_shema}). They
- * are kept (nothing the author wrote is lost) and ignored, which an author only finds out when the
- * plugin runs without its permissions or settings; publishing and installing say so at once.
+ * Advice on a manifest that was accepted, for its author: fields it holds that no reader reads, but
+ * whose names are a slip away from one that is ({@code permisions}, {@code entrypoint},
+ * {@code config_shema}), kept and ignored; and what a Plughub host will refuse when asked to run it
+ * (a Java plugin without an entry point, a secret its configuration cannot hide). An author would
+ * otherwise find out only when the plugin runs without its permissions, or when a host refuses a
+ * version that can no longer be published again; publishing and installing say so at once.
  */
 public final class ManifestAdvice {
 
@@ -29,13 +31,21 @@ public final class ManifestAdvice {
     private ManifestAdvice() {
     }
 
-    /** One sentence per unread field that looks like a misspelt read one, in name order. */
+    /** One sentence per unread field that looks like a misspelt read one (in name order), then what a host refuses. */
     public static List<String> warnings(PluginManifest manifest) {
         List<String> warnings = new ArrayList<>();
         for (String field : new TreeSet<>(manifest.extra().keySet())) {
             meant(field).ifPresent(known -> warnings.add("the manifest field '" + field + "' is not one Plughub reads,"
                     + " so it is ignored: did you mean '" + known + "'?"));
         }
+        if (manifest.runtime().filter(runtime -> runtime.equalsIgnoreCase("java")).isPresent()
+                && manifest.entryPoint().isEmpty()) {
+            warnings.add("the manifest says runtime java but names no entry_point (the class implementing"
+                    + " dev.plughub.plugin.Plugin): a Plughub host will not install it");
+        }
+        manifest.configSchema().flatMap(ConfigSecrets::unhideable).ifPresent(where -> warnings.add("config_schema"
+                + " marks a secret at " + where + ", where it could not be hidden: a Plughub host will not install it;"
+                + " declare secrets only under properties"));
         return warnings;
     }
 

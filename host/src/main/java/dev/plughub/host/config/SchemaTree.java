@@ -1,9 +1,9 @@
 package dev.plughub.host.config;
 
+import dev.plughub.core.manifest.ConfigSecrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -86,7 +86,7 @@ final class SchemaTree {
             if (child instanceof Map<?, ?> childMap) {
                 Map<String, Object> childSchema = asObject(childMap);
                 String path = prefix.isEmpty() ? name : prefix + "." + name;
-                if (isSecret(childSchema)) {
+                if (ConfigSecrets.isSecret(childSchema)) {
                     into.add(path);
                 }
                 collectSecrets(childSchema, path, into);
@@ -101,50 +101,11 @@ final class SchemaTree {
      * would be shown in clear, and sending back the mask would overwrite it.
      */
     static void requireHideableSecrets(Map<String, Object> schema) {
-        unhideableSecret(schema, "", true).ifPresent(where -> {
+        ConfigSecrets.unhideable(schema).ifPresent(where -> {
             throw new IllegalArgumentException("it marks a secret (writeOnly, x-secret or format password) where it could"
                     + " not be hidden, at " + where + ": secrets may be declared only under properties (nested as deep"
                     + " as you like), not inside items, additionalProperties, $ref'd definitions or allOf/anyOf/oneOf");
         });
-    }
-
-    /**
-     * The path (keywords and names, dot-separated) of the first secret mark not reached through
-     * {@code properties} alone; {@code reachable} says whether {@code node} itself is.
-     */
-    private static Optional<String> unhideableSecret(Object node, String path, boolean reachable) {
-        if (node instanceof Map<?, ?> map) {
-            Map<String, Object> schema = asObject(map);
-            if (!reachable && isSecret(schema)) {
-                return Optional.of(path);
-            }
-            for (Map.Entry<String, Object> entry : schema.entrySet()) {
-                String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-                Optional<String> found;
-                if (entry.getKey().equals("properties") && entry.getValue() instanceof Map<?, ?> properties) {
-                    found = asObject(properties).entrySet().stream()
-                            .map(property -> unhideableSecret(property.getValue(), at + "." + property.getKey(), reachable))
-                            .flatMap(Optional::stream).findFirst();
-                } else {
-                    found = unhideableSecret(entry.getValue(), at, false);
-                }
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        } else if (node instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                Optional<String> found = unhideableSecret(list.get(i), path + "[" + i + "]", false);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isSecret(Map<String, Object> schema) {
-        return flagged(schema, "writeOnly") || flagged(schema, "x-secret") || "password".equals(schema.get("format"));
     }
 
     private static boolean flagged(Map<String, Object> schema, String keyword) {

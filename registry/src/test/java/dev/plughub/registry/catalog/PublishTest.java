@@ -61,6 +61,16 @@ class PublishTest extends RunningRegistry {
     }
 
     @Test
+    void a_java_plugin_no_host_would_install_is_published_with_a_warning_saying_so() {
+        Path zip = TestPackages.plugin("unloadable", "1.0.0").set("runtime", "java").zip(files);
+
+        JsonNode answer = published(api, zip).json().get("data");
+
+        assertThat(answer.get("warnings").get(0).asText()).contains("runtime java but names no entry_point",
+                "a Plughub host will not install it");
+    }
+
+    @Test
     void publishes_a_tar_gz() {
         ApiResponse r = published(api, TestPackages.tarGz(files, "tgz-plugin", "0.1.0"));
         assertThat(r.json().at("/data/id").asText()).isEqualTo("tgz-plugin");
