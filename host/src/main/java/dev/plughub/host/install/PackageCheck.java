@@ -91,7 +91,7 @@ public final class PackageCheck {
      */
     public void requireLoadable(InstalledPackage pkg) {
         if (pkg.manifest().runtime().orElse("java").equalsIgnoreCase("java")) {
-            EntryPointCheck.problem(pkg.manifest(), pkg.file()).ifPresent(why -> {
+            JavaPackageCheck.problem(pkg.manifest(), pkg.file()).ifPresent(why -> {
                 throw incompatible(pkg.manifest(), why);
             });
         }

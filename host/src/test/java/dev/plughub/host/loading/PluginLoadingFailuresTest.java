@@ -63,6 +63,29 @@ class PluginLoadingFailuresTest {
     }
 
     @Test
+    void a_library_class_built_for_a_newer_java_is_refused_at_install_and_multi_release_classes_are_not() throws Exception {
+        byte[] java55 = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 99};
+        java.io.ByteArrayOutputStream library = new java.io.ByteArrayOutputStream();
+        try (var jar = new java.util.zip.ZipOutputStream(library)) {
+            jar.putNextEntry(new java.util.zip.ZipEntry("com/example/Helper.class"));
+            jar.write(java55);
+            jar.closeEntry();
+        }
+        Path newerLibrary = PluginJars.plugin("newlib").entry("lib/helper.jar", library.toByteArray()).build(home.resolve("build"));
+        Path multiRelease = PluginJars.plugin("multirelease").entry("META-INF/versions/55/com/example/Helper.class", java55)
+                .build(home.resolve("mr-build"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(newerLibrary), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INCOMPATIBLE);
+                        assertThat(e.getMessage()).contains("its class com.example.Helper was compiled for Java 55");
+                    });
+
+            assertThat(host.install(InstallRequest.file(multiRelease), InstallOptions.defaults()).status()).isEqualTo("completed");
+        }
+    }
+
+    @Test
     void an_entry_point_written_as_a_path_or_under_another_name_is_refused_saying_how_to_write_it() {
         Path asPath = PluginJars.plugin("pathy").manifest("entry_point", "com/example/Pathy.class").build(home.resolve("build"));
         Path padded = PluginJars.plugin("padded").manifest("entry_point", " com.example.Padded ").build(home.resolve("padded-build"));
