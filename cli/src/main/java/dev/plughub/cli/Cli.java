@@ -1,7 +1,9 @@
 package dev.plughub.cli;
 
+import dev.plughub.core.text.EditDistance;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,11 +112,29 @@ public final class Cli {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String message = e.getMessage() == null ? "invalid usage" : e.getMessage().strip().replaceAll("[\\r\\n]+", " ");
-        List<String> suggestions = e instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of();
+        List<String> suggestions = e instanceof UnmatchedArgumentException unmatched ? suggestions(unmatched) : List.of();
         String didYouMean = suggestions.isEmpty() ? "" : "; did you mean " + alternatives(suggestions) + "?";
         err.println("plughub: error: " + message + didYouMean + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * picocli's suggestions; for a misspelt option, which picocli only matches by its first two
+     * letters, the command's options one or two edits away ({@code --prot} → {@code --port}).
+     */
+    private static List<String> suggestions(UnmatchedArgumentException unmatched) {
+        List<String> picocli = unmatched.getSuggestions();
+        List<String> args = unmatched.getUnmatched();
+        if (!picocli.isEmpty() || args.isEmpty() || !args.get(0).startsWith("-")) {
+            return picocli;
+        }
+        String typed = args.get(0).split("=", 2)[0];
+        return unmatched.getCommandLine().getCommandSpec().options().stream()
+                .flatMap(option -> Arrays.stream(option.names()))
+                .filter(name -> name.startsWith("--") && EditDistance.between(typed, name) <= 2)
+                .sorted(Comparator.comparingInt(name -> EditDistance.between(typed, name)))
+                .toList();
     }
 
     /** {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}: picocli's suggestions, best first. */

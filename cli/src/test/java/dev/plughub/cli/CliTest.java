@@ -346,6 +346,14 @@ class CliTest {
     }
 
     @Test
+    void a_misspelt_option_is_a_usage_error_suggesting_the_option_meant() {
+        CliRunner.Result result = cli.run("serve", "--prot", "8080");
+
+        assertOneLineError(result, ExitCodes.USAGE);
+        assertThat(result.err()).contains("Unknown option", "did you mean '--port'?");
+    }
+
+    @Test
     void a_registry_that_is_not_running_is_exit_code_7() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,5 +1,6 @@
 package dev.plughub.core.manifest;
 
+import dev.plughub.core.text.EditDistance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class ManifestAdvice {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String known : new TreeSet<>(READ_FIELDS)) {
-            int distance = fold(known).equals(folded) ? 0 : distance(field.toLowerCase(Locale.ROOT), known);
+            int distance = fold(known).equals(folded) ? 0 : EditDistance.between(field.toLowerCase(Locale.ROOT), known);
             if (distance < bestDistance) {
                 best = known;
                 bestDistance = distance;
@@ -70,25 +71,5 @@ public final class ManifestAdvice {
     /** Lower case without separators: {@code entryPoint}, {@code entry-point} and {@code entrypoint} fold alike. */
     private static String fold(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
