@@ -9,7 +9,6 @@ import dev.plughub.host.search.PluginSearch;
 import dev.plughub.host.search.SearchResults;
 import dev.plughub.host.search.SearchSort;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,13 +110,9 @@ final class DiscoveryHandlers {
             return new PluginSearch(text, category, tags(ctx), author, minRating, sort, ascending, page, perPage);
         }
 
-        /** {@code tags=a,b}, {@code tags=a&tags=b} and {@code tag=a}, all together. */
+        /** {@code tags=a,b}, {@code tags=a&tags=b}, {@code tags[]=a} and {@code tag=a}, all together. */
         private static List<String> tags(Context ctx) {
-            List<String> tags = new ArrayList<>();
-            for (String name : List.of("tags", "tag")) {
-                ctx.queryParams(name).forEach(value -> tags.addAll(List.of(value.split(","))));
-            }
-            return tags;
+            return Queries.list(ctx, "tags", "tag");
         }
     }
 }

@@ -86,19 +86,14 @@ final class ObservabilityHandlers {
                 "timers", timers)));
     }
 
-    /** Seed 002's {@code metrics}: names, comma-separated or repeated; every series when absent. */
+    /** Seed 002's {@code metrics}: names, comma-separated, repeated or as {@code metrics[]}; every series when absent. */
     private static Set<SeriesMetric> seriesNamed(Context ctx, RequestFields query) {
         Set<SeriesMetric> wanted = EnumSet.noneOf(SeriesMetric.class);
-        for (String value : ctx.queryParams("metrics")) {
-            for (String name : value.split(",")) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                SeriesMetric.parse(name).ifPresentOrElse(wanted::add, () -> query.reject("metrics",
-                        "must name series among " + SeriesMetric.ALLOWED + ", not '" + name.strip() + "'"
-                                + (name.strip().equals("memory_usage_mb")
-                                ? " (the host does not measure a plugin's own memory)" : "")));
-            }
+        for (String name : Queries.list(ctx, "metrics")) {
+            SeriesMetric.parse(name).ifPresentOrElse(wanted::add, () -> query.reject("metrics",
+                    "must name series among " + SeriesMetric.ALLOWED + ", not '" + name.strip() + "'"
+                            + (name.strip().equals("memory_usage_mb")
+                            ? " (the host does not measure a plugin's own memory)" : "")));
         }
         return wanted.isEmpty() ? EnumSet.allOf(SeriesMetric.class) : wanted;
     }

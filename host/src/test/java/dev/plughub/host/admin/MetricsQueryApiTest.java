@@ -74,6 +74,9 @@ class MetricsQueryApiTest {
                     .get("data").get("metrics");
 
             assertThat(metrics.fieldNames()).toIterable().containsExactlyInAnyOrder("error_rate", "response_time_ms");
+            JsonNode bracketed = admin.get("/system/plugins/worker/metrics?metrics%5B%5D=error_rate&metrics%5B%5D=response_time_ms")
+                    .json().get("data").get("metrics");
+            assertThat(bracketed.fieldNames()).toIterable().as("metrics[]").containsExactlyInAnyOrder("error_rate", "response_time_ms");
         }
     }
 

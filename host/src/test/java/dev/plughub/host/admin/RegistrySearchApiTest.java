@@ -63,6 +63,7 @@ class RegistrySearchApiTest {
         assertThat(ids("?tags=auth&sort=name")).containsExactly("alpha-auth", "gamma-login");
         assertThat(ids("?tags=auth,jwt")).containsExactly("alpha-auth");
         assertThat(ids("?tags=auth&tags=jwt")).containsExactly("alpha-auth");
+        assertThat(ids("?tags%5B%5D=auth&tags%5B%5D=jwt")).as("tags[], as PHP and axios write arrays").containsExactly("alpha-auth");
         assertThat(ids("?category=monitoring&author=alice")).isEmpty();
     }
 
