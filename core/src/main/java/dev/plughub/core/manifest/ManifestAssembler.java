@@ -59,7 +59,8 @@ final class ManifestAssembler {
         Optional<Map<String, Object>> configSchema = configSchema();
         List<String> emitted = new ArrayList<>();
         List<String> subscribed = new ArrayList<>();
-        events(emitted, subscribed);
+        Map<String, String> eventDescriptions = new LinkedHashMap<>();
+        events(emitted, subscribed, eventDescriptions);
         List<String> actions = named(raw.get("actions"), "actions", "name", "id");
         consumed.add("actions");
         Optional<String> changelog = text("changelog");
@@ -92,7 +93,7 @@ final class ManifestAssembler {
 
         return new PluginManifest(id.orElseThrow(), name.orElseThrow(), version.orElseThrow(), description, author,
                 license, homepage, repository, tags, category, hostVersion, runtime, entryPoint, pluginDependencies,
-                packageDependencies, permissions, capabilities, configSchema, emitted, subscribed, actions,
+                packageDependencies, permissions, capabilities, configSchema, emitted, subscribed, eventDescriptions, actions,
                 changelog, format, extra);
     }
 
@@ -209,7 +210,7 @@ final class ManifestAssembler {
         return Optional.empty();
     }
 
-    private void events(List<String> emitted, List<String> subscribed) {
+    private void events(List<String> emitted, List<String> subscribed, Map<String, String> descriptions) {
         consumed.add("events");
         Object value = raw.get("events");
         if (value == null) {
@@ -226,6 +227,18 @@ final class ManifestAssembler {
         }
         emitted.addAll(named(events.get("emits"), "events.emits", "type", "name"));
         subscribed.addAll(named(events.get("subscribes"), "events.subscribes", "type", "name"));
+        for (Object list : List.of(events.get("emits") == null ? List.of() : events.get("emits"),
+                events.get("subscribes") == null ? List.of() : events.get("subscribes"))) {
+            if (list instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> event && event.get("description") instanceof String description
+                            && (event.get("type") instanceof String || event.get("name") instanceof String)) {
+                        String name = event.get("type") instanceof String type ? type : (String) event.get("name");
+                        descriptions.putIfAbsent(name, description);
+                    }
+                }
+            }
+        }
     }
 
     /** A list whose items are strings or objects naming themselves under one of {@code nameKeys}. */

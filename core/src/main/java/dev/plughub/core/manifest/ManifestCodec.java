@@ -61,8 +61,8 @@ public final class ManifestCodec {
         put(json, "capabilities", manifest.capabilities());
         manifest.configSchema().ifPresent(schema -> json.put("config_schema", schema));
         Map<String, Object> events = new LinkedHashMap<>();
-        put(events, "emits", manifest.eventsEmitted());
-        put(events, "subscribes", manifest.eventsSubscribed());
+        putEvents(events, "emits", manifest.eventsEmitted(), manifest.eventDescriptions());
+        putEvents(events, "subscribes", manifest.eventsSubscribed(), manifest.eventDescriptions());
         if (!events.isEmpty()) {
             json.put("events", events);
         }
@@ -100,6 +100,14 @@ public final class ManifestCodec {
     /** Parses and validates plugin.json text, as {@link ManifestParser} does. */
     public static PluginManifest fromJsonString(String json) {
         return ManifestParser.parse(ManifestFormat.PLUGIN_JSON, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Event names as plain strings, and as {@code {"type", "description"}} objects where the manifest described them. */
+    private static void putEvents(Map<String, Object> json, String key, List<String> names, Map<String, String> descriptions) {
+        if (!names.isEmpty()) {
+            json.put(key, names.stream().<Object>map(name -> descriptions.containsKey(name)
+                    ? Map.of("type", name, "description", descriptions.get(name)) : name).toList());
+        }
     }
 
     private static void put(Map<String, Object> json, String key, Optional<String> value) {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * Lists and maps are never null (empty when absent); absent scalars are {@link Optional#empty()}.
  *
  * @param configSchema the plugin's configuration JSON Schema as parsed JSON (maps, lists, scalars)
+ * @param eventDescriptions what the manifest says of its events, by event name, for those it
+ *                     describes ({@code {"type": "user.login", "description": "…"}})
  * @param extra        fields of the source manifest the model does not name (e.g. seed 001's
  *                     {@code main_script}), kept so nothing the author wrote is lost
  */
@@ -38,6 +40,7 @@ public record PluginManifest(
         Optional<Map<String, Object>> configSchema,
         List<String> eventsEmitted,
         List<String> eventsSubscribed,
+        Map<String, String> eventDescriptions,
         List<String> actions,
         Optional<String> changelog,
         ManifestFormat format,
@@ -66,6 +69,7 @@ public record PluginManifest(
         configSchema = configSchema.map(JsonValues::freezeObject);
         eventsEmitted = List.copyOf(eventsEmitted);
         eventsSubscribed = List.copyOf(eventsSubscribed);
+        eventDescriptions = Collections.unmodifiableMap(new LinkedHashMap<>(eventDescriptions));
         actions = List.copyOf(actions);
         extra = JsonValues.freezeObject(extra);
     }
@@ -85,6 +89,6 @@ public record PluginManifest(
         return new PluginManifest(id, name, version, description, author, license, homepageUrl, repositoryUrl,
                 tags, category, hostVersionRequirement, runtime, entryPoint, pluginDependencies,
                 packageDependencies, permissions, capabilities, configSchema, eventsEmitted, eventsSubscribed,
-                actions, changelog, newFormat, extra);
+                eventDescriptions, actions, changelog, newFormat, extra);
     }
 }

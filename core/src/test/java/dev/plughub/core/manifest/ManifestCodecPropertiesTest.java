@@ -121,7 +121,7 @@ class ManifestCodecPropertiesTest {
         PluginManifest manifest() {
             return new PluginManifest(id, name, version, description, author, license, homepage, repository, tags, category,
                     host, runtime, entryPoint, new ArrayList<>(plugins), new LinkedHashMap<>(packages), permissions, capabilities,
-                    schema, emits, subscribes, actions, changelog, ManifestFormat.PLUGIN_JSON, extra);
+                    schema, emits, subscribes, Map.of(), actions, changelog, ManifestFormat.PLUGIN_JSON, extra);
         }
     }
 }

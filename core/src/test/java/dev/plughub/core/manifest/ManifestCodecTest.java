@@ -58,6 +58,23 @@ class ManifestCodecTest {
     }
 
     @Test
+    void keeps_what_the_manifest_says_of_its_events_and_reads_it_back() {
+        PluginManifest manifest = ManifestCodec.fromJsonString("""
+                {"id": "p", "name": "P", "version": "1.0.0", "events": {
+                  "emits": [{"type": "user.login", "description": "Emitted when user logs in"}, "user.logout"],
+                  "subscribes": [{"type": "system.startup", "description": "Handle system startup"}]}}""");
+
+        assertThat(manifest.eventsEmitted()).containsExactly("user.login", "user.logout");
+        assertThat(manifest.eventDescriptions()).containsExactly(Map.entry("user.login", "Emitted when user logs in"),
+                Map.entry("system.startup", "Handle system startup"));
+        Map<String, Object> json = ManifestCodec.toJson(manifest);
+        assertThat(json.get("events")).isEqualTo(Map.of(
+                "emits", List.of(Map.of("type", "user.login", "description", "Emitted when user logs in"), "user.logout"),
+                "subscribes", List.of(Map.of("type", "system.startup", "description", "Handle system startup"))));
+        assertThat(ManifestCodec.fromJson(json)).isEqualTo(manifest);
+    }
+
+    @Test
     void reads_back_what_it_writes_for_every_source_format() {
         PluginManifest python = ManifestParser.parse(ManifestFormat.MANIFEST_PY,
                 "PLUGIN_NAME='py_plugin'\nPLUGIN_VERSION='3.0.0'\nPLUGIN_TAGS=('a',)\nPLUGIN_COLOR='blue'\n".getBytes());

@@ -50,6 +50,7 @@ final class PluginDetails {
     /** The detail: the configuration with its schema, the call figures by kind, the newest log records. */
     Map<String, Object> detail(PluginView plugin) {
         Map<String, Object> json = new LinkedHashMap<>(PluginJson.seed002(plugin));
+        json.put("events", PluginJson.describedEvents(plugin.manifest()));
         ConfigView config = host.config(plugin.id(), false);
         json.put("configuration", object("schema", config.schema(), "current", config.values()));
         MetricsSnapshot metrics = host.metrics(plugin.id());

@@ -99,6 +99,20 @@ final class PluginJson {
                 "restart_required", p.restartRequired());
     }
 
+    /**
+     * Seed 002's detail shape of the events: {@code {"emits": [{"type", "description"}], "subscribes": […]}},
+     * the description null where the manifest gives none (the list shows the names only).
+     */
+    static Map<String, Object> describedEvents(PluginManifest manifest) {
+        return object(
+                "emits", manifest.eventsEmitted().stream().map(name -> described(name, manifest)).toList(),
+                "subscribes", manifest.eventsSubscribed().stream().map(name -> described(name, manifest)).toList());
+    }
+
+    private static Map<String, Object> described(String name, PluginManifest manifest) {
+        return object("type", name, "description", manifest.eventDescriptions().get(name));
+    }
+
     /** The author's address, seed 002's {@code email}: the manifest's field of that name, kept among its extra fields. */
     private static String email(PluginManifest manifest) {
         return manifest.extra().get("email") instanceof String email && !email.isBlank() ? email : null;

@@ -332,8 +332,10 @@ class Seed002OperationsApiTest {
             assertThat(plugin.get("load_order").asInt()).isEqualTo(2);
             assertThat(plugin.at("/manifest/license").asText()).isEqualTo("MIT");
             assertThat(plugin.at("/manifest/dependencies/plugins/base-lib").asText()).isEqualTo("^1.0.0");
-            assertThat(plugin.at("/events/emits/0").asText()).isEqualTo("user.login");
-            assertThat(plugin.at("/events/subscribes/0").asText()).isEqualTo("system.startup");
+            assertThat(plugin.at("/events/emits/0/type").asText()).as("the detail: seed 002's objects").isEqualTo("user.login");
+            assertThat(plugin.at("/events/emits/0/description").asText()).isEqualTo("on login");
+            assertThat(plugin.at("/events/subscribes/0/type").asText()).isEqualTo("system.startup");
+            assertThat(plugin.at("/events/subscribes/0/description").isNull()).as("none given").isTrue();
             assertThat(plugin.get("permissions")).extracting(JsonNode::asText).containsExactly("users.read");
             assertThat(plugin.get("requested_permissions")).extracting(JsonNode::asText)
                     .containsExactly("http.external", "users.read");
@@ -348,6 +350,7 @@ class Seed002OperationsApiTest {
             assertThat(listed.get("id").asText()).isEqualTo("auth-plugin");
             assertThat(listed.at("/configuration/api_key").asText()).isEqualTo("***hidden***");
             assertThat(listed.at("/metrics/requests_handled").asLong()).isPositive();
+            assertThat(listed.at("/events/emits/0").asText()).as("the list: names, as seed 002's list shows").isEqualTo("user.login");
             assertThat(listed.has("logs")).isFalse();
             assertThat(admin.get("/system/plugins/base-lib").json().at("/data/plugin/load_order").asInt()).isEqualTo(1);
         }
