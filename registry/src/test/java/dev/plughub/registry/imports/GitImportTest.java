@@ -308,8 +308,15 @@ class GitImportTest {
             root.setLevel(before);
             root.detachAppender(logs);
         }
-        assertThat(logs.list).isNotEmpty();
-        assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(GitServer.TOKEN));
+        // Tests in parallel log to the root logger too, and an append still under way after the detach
+        // would change the list while it is read: copy it under the appender's own lock (AppenderBase
+        // appends synchronized on itself).
+        List<ILoggingEvent> seen;
+        synchronized (logs) {
+            seen = new ArrayList<>(logs.list);
+        }
+        assertThat(seen).isNotEmpty();
+        assertThat(seen).allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(GitServer.TOKEN));
         assertThat(registry.server().config().toString()).doesNotContain(GitServer.TOKEN);
     }
 
