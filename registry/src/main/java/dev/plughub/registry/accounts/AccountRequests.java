@@ -8,7 +8,6 @@ import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,8 +42,7 @@ public final class AccountRequests {
     public record Login(String login, String password) {
     }
 
-    /** A request for a personal access token; {@code expiresInDays} is empty when the request leaves it to the default. */
-    public record NewToken(String name, Set<TokenScope> scopes, OptionalInt expiresInDays) {
+    public record NewToken(String name, Set<TokenScope> scopes, int expiresInDays) {
     }
 
     public static Register register(byte[] body) {
@@ -134,7 +132,7 @@ public final class AccountRequests {
                 f.error("scopes", "scopes must name at least one of publish, review, admin");
             }
         }
-        OptionalInt days = OptionalInt.empty();
+        int days = TOKEN_DAYS_DEFAULT;
         JsonNode daysNode = f.node("expires_in_days");
         if (daysNode != null && !daysNode.isNull()) {
             if (!daysNode.canConvertToInt() || !daysNode.isIntegralNumber()
@@ -142,7 +140,7 @@ public final class AccountRequests {
                 f.error("expires_in_days", "expires_in_days must be a whole number from " + TOKEN_DAYS_MIN
                         + " to " + TOKEN_DAYS_MAX);
             } else {
-                days = OptionalInt.of(daysNode.asInt());
+                days = daysNode.asInt();
             }
         }
         f.throwIfAny();

@@ -121,10 +121,9 @@ public final class AccountService {
         }
         Instant now = now();
         String secret = tokens.newSecret();
-        int days = request.expiresInDays().orElse(AccountRequests.TOKEN_DAYS_DEFAULT);
         Token token = store.insertToken(principal.userId(), new AccountStore.NewToken(tokens.newPublicId(),
                 TokenCodec.hash(secret), TokenCodec.displayPrefix(secret), request.name(), request.scopes(), now,
-                Optional.of(now.plus(days, ChronoUnit.DAYS))));
+                Optional.of(now.plus(request.expiresInDays(), ChronoUnit.DAYS))));
         return CreatedTokenView.of(token, secret);
     }
 

@@ -63,7 +63,7 @@ class AuthenticatorTest {
     void a_personal_token_expires_after_the_days_asked_for() {
         register("grace");
         Principal grace = authenticator.principalFor(null, "Bearer " + login("grace")).orElseThrow();
-        var created = accounts.createToken(grace, new AccountRequests.NewToken("ci", Set.of(TokenScope.PUBLISH), java.util.OptionalInt.of(7)));
+        var created = accounts.createToken(grace, new AccountRequests.NewToken("ci", Set.of(TokenScope.PUBLISH), 7));
 
         clock.advance(Duration.ofDays(7).minusMinutes(1));
         assertThat(authenticator.principalFor(null, "Bearer " + created.token()).orElseThrow().scopes())
@@ -80,7 +80,7 @@ class AuthenticatorTest {
         String loginToken = login("root");
         Principal root = authenticator.principalFor(null, "Bearer " + loginToken).orElseThrow();
         var adminToken = accounts.createToken(root, new AccountRequests.NewToken("moderation", Set.of(TokenScope.ADMIN),
-                java.util.OptionalInt.empty()));
+                AccountRequests.TOKEN_DAYS_DEFAULT));
 
         assertThat(authenticator.session(loginToken)).get().satisfies(p -> assertThat(p.isAdmin()).isTrue());
         assertThat(authenticator.session(adminToken.token())).as("made for a program, not a person signed in").isEmpty();
