@@ -128,7 +128,9 @@ public final class PluginConfigs {
     public ConfigCheck inForce(String id, ConfigSchema schema) {
         ConfigCheck now = effective(id, schema);
         Map<String, Object> started = startedWith.get(id);
-        if (started == null || !(now instanceof ConfigCheck.Valid valid)) {
+        // Only a change that needed a restart, not yet made, can differ from what is in force:
+        // without one pending, the stored values are it (the plugin reads them on every call).
+        if (started == null || !restartPending.contains(id) || !(now instanceof ConfigCheck.Valid valid)) {
             return now;
         }
         Map<String, Object> values = ConfigValues.deepCopy(valid.withDefaults());
