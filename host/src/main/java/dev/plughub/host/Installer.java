@@ -149,27 +149,31 @@ final class Installer implements AutoCloseable {
      */
     InstallPlan plan(InstallRequest request, InstallOptions options) {
         return plugins.locked(() -> {
-            List<Staged> staged = stage(request);
-            try {
-                refuseWhatWouldFail(staged, options);
-                if (request instanceof InstallRequest.FromRegistry registry) {   // the registry's whole plan, kept ones too
-                    List<InstallPlan.PlannedPlugin> planned = new ArrayList<>();
-                    for (RegistryResolver.Resolved resolved : resolver.resolve(registry.id(), registry.range())) {
-                        planned.add(new InstallPlan.PlannedPlugin(resolved.id(), resolved.version(), "registry",
-                                action(resolved.id(), resolved.version(), resolved.id().equals(registry.id()), options)));
-                    }
-                    return new InstallPlan(registry.id(), planned);
-                }
-                Staged requested = staged.getLast();
-                List<InstallPlan.PlannedPlugin> planned = staged.stream()
-                        .map(s -> new InstallPlan.PlannedPlugin(s.pkg().id(), s.pkg().version(), s.source(),
-                                action(s.pkg().id(), s.pkg().version(), s == requested, options)))
-                        .toList();
-                return new InstallPlan(requested.pkg().id(), planned);
-            } finally {
-                staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+            if (request instanceof InstallRequest.FromRegistry registry) {
+                // the registry's whole plan, the dependencies kept as they are included
+                List<RegistryResolver.Resolved> resolution = resolve(registry);
+                checkedPlan(stageResolved(registry.id(), resolution), options);
+                return new InstallPlan(registry.id(), resolution.stream()
+                        .map(resolved -> new InstallPlan.PlannedPlugin(resolved.id(), resolved.version(), "registry",
+                                action(resolved.id(), resolved.version(), resolved.id().equals(registry.id()), options)))
+                        .toList());
             }
+            return checkedPlan(stage(request), options);
         });
+    }
+
+    /** The plan of staged packages, after the refusals the install would give; the staged files are dropped. */
+    private InstallPlan checkedPlan(List<Staged> staged, InstallOptions options) {
+        try {
+            refuseWhatWouldFail(staged, options);
+            Staged requested = staged.getLast();
+            return new InstallPlan(requested.pkg().id(), staged.stream()
+                    .map(s -> new InstallPlan.PlannedPlugin(s.pkg().id(), s.pkg().version(), s.source(),
+                            action(s.pkg().id(), s.pkg().version(), s == requested, options)))
+                    .toList());
+        } finally {
+            staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+        }
     }
 
     /**
@@ -436,29 +440,36 @@ final class Installer implements AutoCloseable {
                 urlDownloader.download(url.url(), url.sha256(), target);
                 yield withMissingDependencies(new Staged(readStaged(target), url.url().toString()));
             }
-            case InstallRequest.FromRegistry registry -> {
-                List<Staged> staged = new ArrayList<>();
-                try {
-                    for (RegistryResolver.Resolved resolved : resolver.resolve(requireId(registry.id()), registry.range())) {
-                        if (!resolved.id().equals(registry.id()) && plugins.find(resolved.id()).isPresent()) {
-                            continue;
-                        }
-                        Path target = store.stagingFile(resolved.id() + "-" + resolved.version() + ".jar");
-                        registryDownloader.download(resolved.downloadUrl(),
-                                Optional.of(resolved.sha256()).filter(s -> !s.isBlank()), target);
-                        staged.add(new Staged(readStaged(target), "registry"));
-                    }
-                } catch (RuntimeException e) {
-                    staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
-                    throw e;
-                }
-                if (staged.isEmpty() || !staged.getLast().pkg().id().equals(registry.id())) {
-                    throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry's plan for " + registry.id()
-                            + " does not end with " + registry.id(), Map.of("plugin_id", registry.id()));
-                }
-                yield staged;
-            }
+            case InstallRequest.FromRegistry registry -> stageResolved(registry.id(), resolve(registry));
         };
+    }
+
+    private List<RegistryResolver.Resolved> resolve(InstallRequest.FromRegistry registry) {
+        return resolver.resolve(requireId(registry.id()), registry.range());
+    }
+
+    /** Fetches the registry's plan for {@code id} into staging: what it needs that is not here, then {@code id}. */
+    private List<Staged> stageResolved(String id, List<RegistryResolver.Resolved> plan) {
+        List<Staged> staged = new ArrayList<>();
+        try {
+            for (RegistryResolver.Resolved resolved : plan) {
+                if (!resolved.id().equals(id) && plugins.find(resolved.id()).isPresent()) {
+                    continue;
+                }
+                Path target = store.stagingFile(resolved.id() + "-" + resolved.version() + ".jar");
+                registryDownloader.download(resolved.downloadUrl(),
+                        Optional.of(resolved.sha256()).filter(s -> !s.isBlank()), target);
+                staged.add(new Staged(readStaged(target), "registry"));
+            }
+        } catch (RuntimeException e) {
+            staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+            throw e;
+        }
+        if (staged.isEmpty() || !staged.getLast().pkg().id().equals(id)) {
+            throw new HostException(HostError.PLUGIN_INSTALLATION_FAILED, "the registry's plan for " + id
+                    + " does not end with " + id, Map.of("plugin_id", id));
+        }
+        return staged;
     }
 
     /**
