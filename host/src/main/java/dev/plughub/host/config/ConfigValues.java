@@ -54,51 +54,46 @@ final class ConfigValues {
     }
 
     /** Replaces the value at {@code path} when one is there (a null stays null: nothing to hide). */
-    @SuppressWarnings("unchecked")
     static void replaceIfPresent(Map<String, Object> values, String path, Object replacement) {
-        List<String> segments = segments(path);
-        Map<String, Object> node = values;
-        for (int i = 0; i < segments.size() - 1; i++) {
-            if (!(node.get(segments.get(i)) instanceof Map<?, ?> next)) {
-                return;
-            }
-            node = (Map<String, Object>) next;
-        }
-        String last = segments.get(segments.size() - 1);
-        if (node.get(last) != null) {
-            node.put(last, replacement);
-        }
+        String last = last(path);
+        parent(values, path, false).filter(node -> node.get(last) != null).ifPresent(node -> node.put(last, replacement));
     }
 
     /** Sets the value at {@code path}, making the objects on the way when they are missing. */
-    @SuppressWarnings("unchecked")
     static void put(Map<String, Object> values, String path, Object value) {
-        List<String> segments = segments(path);
-        Map<String, Object> node = values;
-        for (int i = 0; i < segments.size() - 1; i++) {
-            if (!(node.get(segments.get(i)) instanceof Map<?, ?> next)) {
-                Map<String, Object> made = new LinkedHashMap<>();
-                node.put(segments.get(i), made);
-                node = made;
-            } else {
-                node = (Map<String, Object>) next;
-            }
-        }
-        node.put(segments.get(segments.size() - 1), value);
+        parent(values, path, true).orElseThrow().put(last(path), value);
     }
 
     /** Removes the value at {@code path}, if any. */
-    @SuppressWarnings("unchecked")
     static void remove(Map<String, Object> values, String path) {
+        parent(values, path, false).ifPresent(node -> node.remove(last(path)));
+    }
+
+    /**
+     * The object that holds {@code path}'s last segment; when one on the way is missing (or not an
+     * object), made when {@code make}, else empty.
+     */
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> parent(Map<String, Object> values, String path, boolean make) {
         List<String> segments = segments(path);
         Map<String, Object> node = values;
-        for (int i = 0; i < segments.size() - 1; i++) {
-            if (!(node.get(segments.get(i)) instanceof Map<?, ?> next)) {
-                return;
+        for (String segment : segments.subList(0, segments.size() - 1)) {
+            if (node.get(segment) instanceof Map<?, ?> next) {
+                node = (Map<String, Object>) next;
+            } else if (make) {
+                Map<String, Object> made = new LinkedHashMap<>();
+                node.put(segment, made);
+                node = made;
+            } else {
+                return Optional.empty();
             }
-            node = (Map<String, Object>) next;
         }
-        node.remove(segments.get(segments.size() - 1));
+        return Optional.of(node);
+    }
+
+    private static String last(String path) {
+        List<String> segments = segments(path);
+        return segments.get(segments.size() - 1);
     }
 
     /**
