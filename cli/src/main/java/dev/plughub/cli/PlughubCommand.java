@@ -1,6 +1,7 @@
 package dev.plughub.cli;
 
 import dev.plughub.registry.BuildInfo;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Documentation: docs/cli.md and docs/configuration.md in the repository.",
         })
-public final class PlughubCommand implements Runnable {
+public final class PlughubCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
 
@@ -46,9 +47,15 @@ public final class PlughubCommand implements Runnable {
         return environment;
     }
 
+    /**
+     * {@code plughub} with no command: the usage goes to stderr and the exit code says the command
+     * was missing, so that a script which lost its command word fails instead of passing.
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().println("plughub: error: no command given (see 'plughub --help')");
+        return ExitCodes.USAGE;
     }
 
     /** {@code plughub --version}. */

@@ -81,6 +81,15 @@ class CliTest {
     }
 
     @Test
+    void no_command_is_a_usage_error_with_the_usage_on_stderr() {
+        CliRunner.Result result = cli.run();
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("Usage: plughub", "publish", "no command given");
+    }
+
+    @Test
     void a_subcommands_help_keeps_the_inherited_options_and_exit_codes() {
         CliRunner.Result result = cli.run("--debug", "search", "--help");
 
