@@ -21,6 +21,8 @@ public enum HostError {
     PLUGIN_ACTION_NOT_FOUND(404),
     /** The plugin is installed but not active (disabled, failed, or waiting for a dependency). */
     PLUGIN_NOT_ACTIVE(409),
+    /** A rollback asked of a plugin whose updates kept no other version: the plugin is there, a version to go back to is not. */
+    PLUGIN_NO_BACKUP(409),
     /** A plugin's action or message handler threw; the message carries the plugin's own words. */
     PLUGIN_ACTION_FAILED(500),
     VALIDATION_ERROR(422);

@@ -570,7 +570,7 @@ final class Installer implements AutoCloseable {
         return plugins.locked(() -> {
             HostedPlugin hosted = plugins.require(id);
             Backups.Backup backup = backups.latestOtherThan(hosted.installed()).orElseThrow(() -> new HostException(
-                    HostError.PLUGIN_NOT_FOUND, "plugin " + id + " has no backup of another version to roll back to",
+                    HostError.PLUGIN_NO_BACKUP, "plugin " + id + " has no backup of another version to roll back to",
                     Map.of("plugin_id", id)));
             InstalledPackage staged = readStaged(store.stageCopy(backup.file()));
             UpdateResult result = replace(hosted, staged, UpdateOptions.defaults());

@@ -94,6 +94,9 @@ class RegistryOperationsApiTest {
     void updates_then_rolls_back_on_demand() {
         publish(PluginJars.plugin("analytics-plugin").version("1.2.0"));
         admin.post("/system/plugins/install", "{\"plugin_name\": \"analytics-plugin\", \"version\": \"1.2.0\"}");
+        ApiResponse nothingKept = admin.post("/system/plugins/analytics-plugin/rollback", "");
+        assertThat(nothingKept.status()).isEqualTo(409);
+        assertThat(nothingKept.json().get("code").asText()).isEqualTo("PLUGIN_NO_BACKUP");
         publish(PluginJars.plugin("analytics-plugin").version("1.3.0"));
 
         ApiResponse updated = admin.put("/system/plugins/analytics-plugin",

@@ -152,7 +152,7 @@ class UpdateAndRollbackTest {
         try (PluginHost host = PluginHost.start(Hosts.config(home))) {
             assertThatThrownBy(() -> host.rollback("fresh"))
                     .isInstanceOfSatisfying(HostException.class, e -> {
-                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_NOT_FOUND);
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_NO_BACKUP);
                         assertThat(e.getMessage()).isEqualTo("plugin fresh has no backup of another version to roll back to");
                     });
         }
