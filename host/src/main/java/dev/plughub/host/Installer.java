@@ -51,7 +51,6 @@ import java.util.Set;
 final class Installer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
-    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
 
     /** A package fetched into staging, not yet installed; {@code source} says where it came from. */
     private record Staged(InstalledPackage pkg, String source) {
@@ -81,11 +80,11 @@ final class Installer implements AutoCloseable {
         this.backups = new Backups(layout.backups(), clock);
         this.journal = new UpdateJournal(layout.journal());
         this.resolver = new RegistryResolver(config.registries(), config.hostVersion().toString());
-        this.urlDownloader = new Downloader(config.urlPolicy(), DOWNLOAD_TIMEOUT);
+        this.urlDownloader = new Downloader(config.urlPolicy(), Downloader.Limits.defaults());
         // The operator named the registries, so their own download links may be plain http (a local registry).
         Set<String> registryHosts = new HashSet<>(config.urlPolicy().plainHttpHosts());
         config.registries().forEach(url -> registryHosts.add(url.getHost().toLowerCase(Locale.ROOT)));
-        this.registryDownloader = new Downloader(new UrlPolicy(registryHosts), DOWNLOAD_TIMEOUT);
+        this.registryDownloader = new Downloader(new UrlPolicy(registryHosts), Downloader.Limits.defaults());
     }
 
     /** Closes the HTTP connections of registry and URL installs. */
@@ -148,18 +147,20 @@ final class Installer implements AutoCloseable {
      * dependencies), so that a dry run answers the refusal the install would; nothing is placed.
      */
     InstallPlan plan(InstallRequest request, InstallOptions options) {
-        return plugins.locked(() -> {
-            if (request instanceof InstallRequest.FromRegistry registry) {
-                // the registry's whole plan, the dependencies kept as they are included
-                List<RegistryResolver.Resolved> resolution = resolve(registry);
-                checkedPlan(stageResolved(registry.id(), resolution), options);
+        if (request instanceof InstallRequest.FromRegistry registry) {
+            // the registry's whole plan, the dependencies kept as they are included
+            List<RegistryResolver.Resolved> resolution = resolve(registry);
+            List<Staged> staged = stageResolved(registry.id(), resolution);   // outside the lock: see install
+            return plugins.locked(() -> {
+                checkedPlan(staged, options);
                 return new InstallPlan(registry.id(), resolution.stream()
                         .map(resolved -> new InstallPlan.PlannedPlugin(resolved.id(), resolved.version(), "registry",
                                 action(resolved.id(), resolved.version(), resolved.id().equals(registry.id()), options)))
                         .toList());
-            }
-            return checkedPlan(stage(request), options);
-        });
+            });
+        }
+        List<Staged> staged = stage(request);
+        return plugins.locked(() -> checkedPlan(staged, options));
     }
 
     /** The plan of staged packages, after the refusals the install would give; the staged files are dropped. */
@@ -233,16 +234,19 @@ final class Installer implements AutoCloseable {
                 Map.of("plugin_id", id, "installed_version", existing.installed().version()));
     }
 
+    /**
+     * Fetches and reads the packages first, outside the lock on changes: a slow download (up to
+     * {@link Downloader.Limits#total}) holds up only its own request, not every other change. What
+     * the staged packages need of the installed plugins is checked again under the lock.
+     */
     InstallResult install(InstallRequest request, InstallOptions options) {
-        return plugins.locked(() -> {
-            long started = System.nanoTime();
-            List<Staged> staged = stage(request);
-            try {
-                return installStaged(staged, options, started);
-            } finally {
-                staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
-            }
-        });
+        long started = System.nanoTime();
+        List<Staged> staged = stage(request);
+        try {
+            return plugins.locked(() -> installStaged(staged, options, started));
+        } finally {
+            staged.forEach(s -> PluginStore.deleteQuietly(s.pkg().file()));
+        }
     }
 
     private InstallResult installStaged(List<Staged> staged, InstallOptions options, long startedNanos) {
@@ -545,17 +549,18 @@ final class Installer implements AutoCloseable {
     // --- update and rollback ---
 
     UpdateResult update(String id, Optional<String> versionOrRange, UpdateOptions options) {
+        plugins.require(id);
+        List<Staged> staged = stage(InstallRequest.registry(id, versionOrRange));   // outside the lock: see install
         return plugins.locked(() -> {
-            HostedPlugin hosted = plugins.require(id);
-            List<Staged> staged = stage(InstallRequest.registry(id, versionOrRange));
             try {
+                HostedPlugin hosted = plugins.require(id);
                 InstalledPackage target = staged.getLast().pkg();
                 String current = hosted.installed().version();
                 if (target.version().equals(current) && target.sha256().equals(hosted.installed().sha256())) {
                     return new UpdateResult(id, current, current, "up_to_date", Optional.empty(), clock.instant(),
                             Optional.empty(), List.of(), false, plugins.view(hosted));
                 }
-                List<Staged> dependencies = staged.subList(0, staged.size() - 1);
+                List<Staged> dependencies = freshDependencies(staged);   // one installed meanwhile stays as it is
                 checkDependencies(manifestsOf(dependencies, staged.getLast()));
                 checkStoredConfig(id, target);
                 AddedPlugins added = applyNew(dependencies, true);

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 public final class PluginStore {
 
+    private static final int MAX_HINT = 120;
+
     private final Path pluginsDir;
     private final Path stagingDir;
     private final PackageCheck check;
@@ -100,7 +102,9 @@ public final class PluginStore {
 
     /** A fresh path in the staging folder for a download or copy in progress: {@code <uuid>-<hint>}. */
     public Path stagingFile(String hint) {
-        return stagingDir.resolve(UUID.randomUUID() + "-" + hint.replaceAll("[^A-Za-z0-9._-]", "_"));
+        String safe = hint.replaceAll("[^A-Za-z0-9._-]", "_");
+        // a file name may have 255 bytes; the end of a long one is kept, as it holds the extension
+        return stagingDir.resolve(UUID.randomUUID() + "-" + safe.substring(Math.max(0, safe.length() - MAX_HINT)));
     }
 
     /** The name a person gave a package: a staging copy's without its {@code <uuid>-} prefix. */

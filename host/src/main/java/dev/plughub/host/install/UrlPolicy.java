@@ -22,8 +22,15 @@ public record UrlPolicy(Set<String> plainHttpHosts) {
     public java.util.Optional<String> refusal(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        if (url.getRawUserInfo() != null) {
+            return java.util.Optional.of("a user name or password in the URL is never sent; host the package where it needs none,"
+                    + " or install it from a file");
+        }
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return java.util.Optional.of("only https URLs are accepted, not " + (scheme.isEmpty() ? "a relative one" : scheme + ":"));
+        }
         if (host.isEmpty()) {
-            return java.util.Optional.of("the URL " + url + " names no host");
+            return java.util.Optional.of("the URL names no host");
         }
         if (scheme.equals("https")) {
             return java.util.Optional.empty();
@@ -31,10 +38,15 @@ public record UrlPolicy(Set<String> plainHttpHosts) {
         if (scheme.equals("http") && plainHttpHosts.contains(host)) {
             return java.util.Optional.empty();
         }
-        if (scheme.equals("http")) {
-            return java.util.Optional.of("plain http downloads are refused (use https, or allow the host " + host
-                    + " in the host's URL policy)");
+        return java.util.Optional.of("plain http downloads are refused (use https, or allow the host " + host
+                + " in the host's URL policy)");
+    }
+
+    /** The URL as it may be shown: without a user name or password it carries. */
+    public static String shown(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url.toString();
         }
-        return java.util.Optional.of("only https URLs are accepted, not " + scheme + ":");
+        return url.toString().replace(url.getRawUserInfo() + "@", "");
     }
 }
