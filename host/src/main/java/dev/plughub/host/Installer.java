@@ -9,6 +9,7 @@ import dev.plughub.host.config.PluginConfigs;
 import dev.plughub.host.deps.DependencyGraph;
 import dev.plughub.host.install.Backups;
 import dev.plughub.host.install.Downloader;
+import dev.plughub.host.install.InstallJournal;
 import dev.plughub.host.install.InstallOptions;
 import dev.plughub.host.install.InstallPlan;
 import dev.plughub.host.install.InstallRequest;
@@ -65,6 +66,7 @@ final class Installer implements AutoCloseable {
     private final PluginStore store;
     private final Backups backups;
     private final UpdateJournal journal;
+    private final InstallJournal installs;
     private final RegistryResolver resolver;
     private final Downloader urlDownloader;
     private final Downloader registryDownloader;
@@ -79,6 +81,7 @@ final class Installer implements AutoCloseable {
         this.store = new PluginStore(layout.plugins(), layout.staging(), packageCheck);
         this.backups = new Backups(layout.backups(), clock);
         this.journal = new UpdateJournal(layout.journal());
+        this.installs = new InstallJournal(layout.journal());
         this.resolver = new RegistryResolver(config.registries(), config.hostVersion().toString());
         this.urlDownloader = new Downloader(config.urlPolicy(), Downloader.Limits.defaults());
         // The operator named the registries, so their own download links may be plain http (a local registry).
@@ -100,11 +103,15 @@ final class Installer implements AutoCloseable {
     /**
      * Loads the plugins directory and starts what is enabled. An update the host died in the middle
      * of is finished here: a plugin with no package in place gets its backup back, and one whose
-     * new package fails to start is rolled back to the backup.
+     * new package fails to start is rolled back to the backup. A plugin the host died installing is
+     * removed, with what its install created: the install was never answered.
      */
     void recover() {
         plugins.locked(() -> {
             store.sweepStaging();
+            for (InstallJournal.Entry unfinished : installs.pending()) {
+                takeBackUnfinishedInstall(unfinished);
+            }
             List<String> pending = journal.pendingIds();
             PluginStore.Scan scan = store.scan();
             Set<String> present = new HashSet<>();
@@ -309,17 +316,21 @@ final class Installer implements AutoCloseable {
      * placed is stopped and removed again, so an install is whole or absent.
      */
     private AddedPlugins applyNew(List<Staged> fresh, boolean autoEnable, Runnable beforeStart) {
+        List<String> journaled = new ArrayList<>();
         List<HostedPlugin> added = new ArrayList<>();
         Set<String> newToScopes = new HashSet<>();
         Set<String> newData = new HashSet<>();
         try {
             for (Staged staged : fresh) {
-                if (!plugins.knowsScopesOf(staged.pkg().id())) {
-                    newToScopes.add(staged.pkg().id());
+                String id = staged.pkg().id();
+                if (!plugins.knowsScopesOf(id)) {
+                    newToScopes.add(id);
                 }
-                if (!Files.exists(layout.pluginData().resolve(staged.pkg().id()))) {
-                    newData.add(staged.pkg().id());
+                if (!Files.exists(layout.pluginData().resolve(id))) {
+                    newData.add(id);
                 }
+                installs.begin(new InstallJournal.Entry(id, newToScopes.contains(id), newData.contains(id)));
+                journaled.add(id);
                 InstalledPackage placed = store.place(staged.pkg(), Optional.empty());
                 HostedPlugin hosted = plugins.add(placed);
                 added.add(hosted);
@@ -334,9 +345,11 @@ final class Installer implements AutoCloseable {
                     throw new HostException(failure.code(), failure.getMessage() + "; nothing was installed", failure.details());
                 }
             }
+            journaled.forEach(installs::finish);
             return new AddedPlugins(List.copyOf(added), Set.copyOf(newToScopes), Set.copyOf(newData));
         } catch (RuntimeException e) {
             removeAdded(new AddedPlugins(added, newToScopes, newData));
+            journaled.forEach(installs::finish);
             throw e;
         }
     }
@@ -346,6 +359,19 @@ final class Installer implements AutoCloseable {
      * libraries removed, and the scopes of those the host did not know before forgotten, so the host
      * is as it was before the plan. (Scope decisions kept from an earlier install stay.)
      */
+    private void takeBackUnfinishedInstall(InstallJournal.Entry unfinished) {
+        String id = unfinished.id();
+        PluginStore.deleteQuietly(store.homeOf(id));
+        configs.delete(id);
+        new BundledLibraries(layout.libraries()).forget(id);
+        plugins.forgetUnloaded(id, unfinished.newScopes());
+        if (unfinished.newData()) {
+            deleteTree(layout.pluginData().resolve(id));
+        }
+        installs.finish(id);
+        LOG.log(System.Logger.Level.WARNING, "plugin {0} was being installed when the host stopped; it was removed again", id);
+    }
+
     private void removeAdded(AddedPlugins added) {
         BundledLibraries libraries = new BundledLibraries(layout.libraries());
         for (HostedPlugin hosted : added.plugins().reversed()) {

@@ -203,6 +203,14 @@ final class Plugins {
         grants.remove(id);
     }
 
+    /** Forgets what is kept of a plugin that is not loaded: its disabled mark, and its scopes when asked. */
+    void forgetUnloaded(String id, boolean scopes) {
+        disabled.set(id, false);
+        if (scopes) {
+            grants.remove(id);
+        }
+    }
+
     void remove(HostedPlugin hosted) {
         table.remove(hosted.id());
         disabled.set(hosted.id(), false);

@@ -31,13 +31,18 @@ public final class UpdateJournal {
 
     /** Records, durably, that {@code id} is being updated and its old package is kept as {@code backupId}. */
     public void begin(String id, String backupId) {
-        Path temp = dir.resolve("." + id + ".part");
+        writeDurably(dir, entry(id).getFileName().toString(), backupId);
+    }
+
+    /** Writes {@code dir/name} whole or not at all, on disk before this returns. */
+    static void writeDurably(Path dir, String name, String content) {
+        Path temp = dir.resolve("." + name + ".part");
         try {
-            Files.writeString(temp, backupId, StandardCharsets.UTF_8);
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
             try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            Files.move(temp, entry(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The host is killed with SIGKILL in the middle of an update; after a restart the plugin runs, the
- * old version or the new, never neither. The plugins themselves mark the points: at each one the
+ * old version or the new, never neither. Killed in the middle of a first install, the plugin is gone
+ * after the restart, with what its install created. The plugins themselves mark the points: at each one the
  * plugin code writes {@code reached-<point>} and blocks, and the test kills the host there.
  *
  * <ul>
@@ -73,6 +74,35 @@ class UpdateCrashTest {
             assertThat(svc.version()).isIn("1.0.0", "2.0.0");
             assertThat(host.callAction("svc", "echo", Map.of())).containsEntry("version", svc.version());
             assertThat(host.find("app").orElseThrow().state()).isEqualTo(PluginState.ACTIVE);
+            assertThat(hostHome.resolve("data/journal")).isEmptyDirectory();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void after_a_kill_inside_a_first_install_nothing_of_the_plugin_is_left() throws Exception {
+        Path hostHome = home.resolve("host");
+        Files.createDirectories(hostHome.resolve("plugins"));
+        String marker = home.resolve("data-folder").toString().replace("\\", "\\\\");
+        Path fresh = withPauses(PluginJars.plugin("fresh").version("1.0.0"))
+                .initialize("java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker + "\"),"
+                        + " context.dataDirectory().toString()); pause(\"fresh-initialize\");")
+                .build(home.resolve("build"));
+        Files.writeString(home.resolve("pause-fresh-initialize"), "");
+
+        Process child = startChild(hostHome, fresh);
+        try {
+            waitFor(home.resolve("reached-fresh-initialize"), child);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        Path dataFolder = Path.of(Files.readString(home.resolve("data-folder")));
+        assertThat(dataFolder).as("the install had created its data folder").exists();
+
+        try (PluginHost host = PluginHost.start(Hosts.config(hostHome))) {
+            assertThat(host.find("fresh")).as("a plugin whose install was never answered").isEmpty();
+            assertThat(hostHome.resolve("plugins")).isEmptyDirectory();
+            assertThat(dataFolder).doesNotExist();
             assertThat(hostHome.resolve("data/journal")).isEmptyDirectory();
         }
     }
