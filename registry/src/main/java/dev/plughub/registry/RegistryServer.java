@@ -196,8 +196,8 @@ public final class RegistryServer implements AutoCloseable {
             Optional<FreshReads> freshReads = db.dialect() == Dialect.POSTGRESQL
                     ? Optional.of(new FreshReads(
                             new ChangeStamps(db),
-                            List.of(catalogCache::invalidateAll, downloadLookup::catalogChanged, badges::invalidate, stats::invalidate,
-                                    bannedPlugins::invalidate)))
+                            List.of(catalogCache::invalidateAll, reviews::invalidate, downloadLookup::catalogChanged,
+                                    badges::invalidate, stats::invalidate, bannedPlugins::invalidate)))
                     : Optional.empty();
 
             // --- moderation, admin, audit, owners ---

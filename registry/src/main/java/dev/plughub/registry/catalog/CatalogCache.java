@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * so a repeated request costs no database work and no JSON writing. Every write to the catalogue in
  * this process calls {@link #invalidate} synchronously after its commit; entries also expire after
  * {@link #FRESHNESS}, which bounds how stale the counters that change without a catalogue write
- * (downloads, ratings) can look.
+ * (downloads, ratings) can look. No answer loaded before an invalidation is served after it: lists
+ * carry the generation in their key, details carry the generation they were loaded under.
  */
 public final class CatalogCache {
 
@@ -28,7 +29,7 @@ public final class CatalogCache {
     /** The most bytes each of the three caches holds. */
     static final long MAX_BYTES = 24L * 1024 * 1024;
 
-    private final Cache<String, Optional<byte[]>> details;
+    private final Cache<String, Detail> details;
     private final Cache<ListKey, byte[]> lists;
     private final Cache<WideKey, byte[]> wide;
     /**
@@ -36,6 +37,17 @@ public final class CatalogCache {
      * commits is stored under the old generation, where no later request looks.
      */
     private final AtomicLong generation = new AtomicLong();
+    /**
+     * Bumped by {@link #invalidateAll} only. Caffeine's invalidateAll skips loads in flight, which
+     * then store what they read before the write; a detail stored under an older generation counts as
+     * absent. A single plugin's {@link #invalidate} needs none: it waits for that key's load to finish.
+     * Kept apart from {@link #generation} so one plugin's write does not drop every other detail.
+     */
+    private final AtomicLong detailGeneration = new AtomicLong();
+
+    /** A cached detail and the {@link #detailGeneration} read before it was loaded. */
+    private record Detail(long generation, Optional<byte[]> body) {
+    }
 
     private record ListKey(long generation, ListQuery query) {
     }
@@ -50,7 +62,7 @@ public final class CatalogCache {
     public CatalogCache(Duration detailFreshness, Duration listFreshness) {
         // Bounded by bytes, not entries: the server runs with a small heap and lists vary in size.
         this.details = Caffeine.newBuilder().maximumWeight(MAX_BYTES).expireAfterWrite(detailFreshness)
-                .<String, Optional<byte[]>>weigher((id, body) -> 64 + id.length() + body.map(b -> b.length).orElse(0))
+                .<String, Detail>weigher((id, detail) -> 64 + id.length() + detail.body().map(b -> b.length).orElse(0))
                 .build();
         this.lists = Caffeine.newBuilder().maximumWeight(MAX_BYTES).expireAfterWrite(listFreshness)
                 .<ListKey, byte[]>weigher((key, body) -> 256 + body.length)
@@ -68,9 +80,10 @@ public final class CatalogCache {
         wide.invalidateAll();
     }
 
-    /** Forgets everything. */
+    /** Forgets everything, including details being loaded right now. */
     public void invalidateAll() {
         generation.incrementAndGet();
+        detailGeneration.incrementAndGet();   // before the clear: a load that starts after it reads after it
         details.invalidateAll();
         lists.invalidateAll();
         wide.invalidateAll();
@@ -78,13 +91,21 @@ public final class CatalogCache {
 
     /** The serialized detail answer of a plugin, empty when there is no such plugin. */
     Optional<byte[]> detail(String pluginId, Function<String, Optional<byte[]>> load) {
-        return details.get(pluginId, load);
+        long current = detailGeneration.get();
+        Function<String, Detail> loadNow = id -> new Detail(detailGeneration.get(), load.apply(id));
+        Detail detail = details.get(pluginId, loadNow);
+        if (detail.generation() < current) {
+            // Loaded before an invalidateAll. Once it is removed, the next load starts after it.
+            details.asMap().remove(pluginId, detail);
+            detail = details.get(pluginId, loadNow);
+        }
+        return detail.body();
     }
 
-    /** The serialized detail of a plugin when it is cached right now; never loads one. */
+    /** The serialized detail of a plugin when it is cached right now; never loads one, never allocates. */
     Optional<byte[]> cachedDetail(String pluginId) {
-        Optional<byte[]> body = details.getIfPresent(pluginId);
-        return body == null ? Optional.empty() : body;
+        Detail detail = details.getIfPresent(pluginId);
+        return detail == null || detail.generation() < detailGeneration.get() ? Optional.empty() : detail.body();
     }
 
     byte[] list(ListQuery query, Supplier<byte[]> load) {

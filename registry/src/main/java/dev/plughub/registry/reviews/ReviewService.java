@@ -32,8 +32,9 @@ import org.jdbi.v3.core.Handle;
  * Ratings and reviews — one record per user and plugin, seen as a rating (seed 001) or a review
  * (seed 003) — and helpful votes on reviews. Every change recomputes the plugin's average, count
  * and smoothed rating in its own write transaction, so they stay exact under concurrent ratings.
- * List pages are cached: dropped by every write here, and at most {@link CatalogCache#FRESHNESS}
- * old after changes made elsewhere (a plugin deleted or banned).
+ * List pages are cached: dropped by every write here and, on PostgreSQL, by a write on another node
+ * ({@link #invalidate}); at most {@link CatalogCache#FRESHNESS} old after changes made elsewhere in
+ * this process (a plugin deleted or banned).
  */
 public final class ReviewService {
 
@@ -147,6 +148,11 @@ public final class ReviewService {
     private void forget(String pluginId) {
         forgetPages();
         cache.invalidate(pluginId);
+    }
+
+    /** Forgets every cached page (after a write on another node). */
+    public void invalidate() {
+        forgetPages();
     }
 
     private void forgetPages() {

@@ -175,6 +175,35 @@ class ThreeNodeClusterTest {
     }
 
     @Test
+    void a_review_and_a_vote_on_one_node_are_listed_on_the_others_at_once() throws Exception {
+        Publisher.published(cluster.api(0), TestPackages.zip(files, "reviewed", "1.0.0"));
+        for (int n = 1; n <= 2; n++) {   // the other nodes cache the empty pages
+            assertThat(cluster.api(n).get("/api/v1/plugins/reviewed/reviews").json().at("/data/reviews").size()).isZero();
+            assertThat(cluster.api(n).get("/api/v1/plugins/reviewed/ratings").json().at("/data/ratings").size()).isZero();
+        }
+
+        String author = Accounts.register(cluster.api(0), "author-of-review");
+        ApiResponse posted = cluster.api(0).request("POST", "/api/v1/plugins/reviewed/reviews")
+                .headers(Accounts.bearer(author)).json("{\"rating\":5,\"title\":\"Solid\",\"comment\":\"c\"}").send();
+        assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+        long reviewId = posted.json().at("/data/id").asLong();
+        for (int n = 1; n <= 2; n++) {
+            JsonNode reviews = cluster.api(n).get("/api/v1/plugins/reviewed/reviews").json().get("data");
+            assertThat(reviews.at("/reviews/0/title").asText()).as("node %d", n).isEqualTo("Solid");
+            assertThat(reviews.at("/summary/total_ratings").asLong()).as("node %d", n).isEqualTo(1);
+            assertThat(cluster.api(n).get("/api/v1/plugins/reviewed/ratings").json().at("/data/ratings").size())
+                    .as("node %d", n).isEqualTo(1);
+        }
+
+        String voter = Accounts.register(cluster.api(2), "voter-on-review");
+        ApiResponse voted = cluster.api(2).request("POST", "/api/v1/plugins/reviewed/reviews/" + reviewId + "/vote")
+                .headers(Accounts.bearer(voter)).json("{\"helpful\":true}").send();
+        assertThat(voted.status()).as("%s", voted).isEqualTo(200);
+        assertThat(cluster.api(1).get("/api/v1/plugins/reviewed/reviews").json().at("/data/reviews/0/helpful_count")
+                .asLong()).isEqualTo(1);
+    }
+
+    @Test
     void the_same_version_published_at_once_through_every_node_is_accepted_exactly_once() throws Exception {
         for (int round = 0; round < 5; round++) {
             Path zip = TestPackages.zip(files, "contested-" + round, "1.0.0");
