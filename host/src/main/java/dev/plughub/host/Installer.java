@@ -87,7 +87,7 @@ final class Installer implements AutoCloseable {
         // The operator named the registries, so their own download links may be plain http (a local registry).
         Set<String> registryHosts = new HashSet<>(config.urlPolicy().plainHttpHosts());
         config.registries().forEach(url -> registryHosts.add(url.getHost().toLowerCase(Locale.ROOT)));
-        this.registryDownloader = new Downloader(new UrlPolicy(registryHosts), Downloader.Limits.defaults());
+        this.registryDownloader = new Downloader(new UrlPolicy(registryHosts, true), Downloader.Limits.defaults());
     }
 
     /** Closes the HTTP connections of registry and URL installs. */

@@ -133,6 +133,32 @@ class HostileDownloadsTest {
                 });
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://169.254.169.254/latest/meta-data/", "https://127.0.0.2/p.jar",
+            "https://[::ffff:127.0.0.1]/p.jar", "https://10.1.2.3/p.jar", "https://[::1]/p.jar"})
+    void https_to_an_address_that_is_not_public_is_refused_unless_the_policy_names_it(String address) {
+        assertThatThrownBy(() -> downloader.download(URI.create(address), Optional.empty(), dir.resolve("p.jar")))
+                .isInstanceOfSatisfying(HostException.class, e -> {
+                    assertThat(e.code()).isEqualTo(HostError.VALIDATION_ERROR);
+                    assertThat(e.getMessage()).contains("packages are downloaded from public addresses only");
+                });
+    }
+
+    @Test
+    void a_redirect_to_the_cloud_metadata_address_is_refused() {
+        URI url = serve("/metadata.jar", exchange -> {
+            exchange.getResponseHeaders().add("Location", "https://169.254.169.254/latest/meta-data/");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+
+        assertThatThrownBy(() -> downloader.download(url, Optional.empty(), dir.resolve("metadata.jar")))
+                .isInstanceOfSatisfying(HostException.class, e -> {
+                    assertThat(e.code()).isEqualTo(HostError.PLUGIN_INSTALLATION_FAILED);
+                    assertThat(e.getMessage()).contains("redirects to https://169.254.169.254/", "a link-local address");
+                });
+    }
+
     @Test
     void a_redirect_to_a_refused_url_is_the_servers_failure_and_names_the_redirect() {
         URI url = serve("/moved.jar", exchange -> {
