@@ -461,7 +461,10 @@ final class Installer implements AutoCloseable {
         return switch (request) {
             case InstallRequest.FromFile file -> {
                 if (!Files.isRegularFile(file.file())) {
-                    throw HostException.invalid("file_path", "there is no file " + file.file(), "there is no file " + file.file());
+                    String why = Files.isDirectory(file.file()) ? file.file() + " is a folder, not a package file"
+                            : Files.exists(file.file()) ? file.file() + " is not a regular file (a pipe or a device)"
+                            : "there is no file " + file.file();
+                    throw HostException.invalid("file_path", why, why);
                 }
                 yield withMissingDependencies(new Staged(readStaged(store.stageCopy(file.file())), "file"));
             }

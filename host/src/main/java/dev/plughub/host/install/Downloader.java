@@ -135,7 +135,7 @@ public final class Downloader implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
-            for (int n; (n = body.read(buffer)) >= 0; ) {
+            for (int n; (n = read(url, body, buffer, cutOff)) >= 0; ) {
                 total += n;
                 if (total > limits.maxBytes()) {
                     throw tooLarge(url, "it is more than " + limits.maxBytes() + " bytes");
@@ -143,13 +143,18 @@ public final class Downloader implements AutoCloseable {
                 out.write(buffer, 0, n);
                 lastProgress.set(System.nanoTime());
             }
-        } catch (IOException e) {
-            if (cutOff.get() != null) {
-                throw failed(url, "the download was stopped: " + cutOff.get());
-            }
-            throw e;
         } finally {
             watchdog.interrupt();
+        }
+    }
+
+    /** One read of the body; a failure says whether the watchdog stopped it or the connection broke. */
+    private static int read(URI url, InputStream body, byte[] buffer, AtomicReference<String> cutOff) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw failed(url, cutOff.get() != null ? "the download was stopped: " + cutOff.get()
+                    : "the connection ended before the whole package arrived (" + reason(e) + ")");
         }
     }
 

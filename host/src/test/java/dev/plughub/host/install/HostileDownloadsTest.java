@@ -109,6 +109,30 @@ class HostileDownloadsTest {
     }
 
     @Test
+    void a_body_cut_short_says_the_connection_ended_early() throws IOException {
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (java.net.Socket client = raw.accept()) {
+                    client.getInputStream().read(new byte[4096]);
+                    client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(10))
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the test fails on its own if nothing was served
+                }
+            });
+            URI url = URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/short.jar");
+            Path target = dir.resolve("short.jar");
+
+            assertThatThrownBy(() -> downloader.download(url, Optional.empty(), target))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.PLUGIN_INSTALLATION_FAILED);
+                        assertThat(e.getMessage()).contains("the connection ended before the whole package arrived");
+                    });
+            assertThat(target).doesNotExist();
+        }
+    }
+
+    @Test
     void a_server_that_sends_a_byte_at_a_time_meets_the_deadline() {
         URI url = serve("/drips.jar", exchange -> drip(exchange, MAX, 1, Duration.ofMillis(100)));
         Path target = dir.resolve("drips.jar");

@@ -51,6 +51,18 @@ class InstallFromFileTest {
     }
 
     @Test
+    void a_folder_instead_of_a_package_file_is_named_as_such() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(home.resolve("not-a-package"));
+        try (PluginHost host = PluginHost.start(Hosts.config(home))) {
+            assertThatThrownBy(() -> host.install(InstallRequest.file(folder), InstallOptions.defaults()))
+                    .isInstanceOfSatisfying(HostException.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostError.VALIDATION_ERROR);
+                        assertThat(e.getMessage()).contains(folder + " is a folder, not a package file");
+                    });
+        }
+    }
+
+    @Test
     void refuses_a_second_plugin_with_an_id_already_installed() {
         Path first = PluginJars.plugin("twin").version("1.0.0").build(home.resolve("build"));
         Path second = PluginJars.plugin("twin").version("2.0.0").build(home.resolve("build"));
