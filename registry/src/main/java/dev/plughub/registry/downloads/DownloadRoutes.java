@@ -4,10 +4,12 @@ import dev.plughub.registry.http.ApiException;
 import dev.plughub.registry.ratelimit.ClientKey;
 import dev.plughub.registry.ratelimit.TrustedProxies;
 import dev.plughub.registry.http.ErrorCode;
+import dev.plughub.registry.storage.BlobStoreOutage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +106,12 @@ public final class DownloadRoutes {
         }
         try {
             body.send(res.getOutputStream(), part.start(), part.length());
+        } catch (BlobStoreOutage.Unreachable e) {
+            if (res.isCommitted()) {
+                return;
+            }
+            res.reset();   // the 200 and its Content-Length set above, for an answer that is now a 503
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             log.debug("Download of {} {} ended early: {}", version.pluginId(), version.version(), e.toString());
             return;   // the client went away: nothing to answer, nothing to count

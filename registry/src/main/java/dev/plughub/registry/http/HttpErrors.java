@@ -2,6 +2,7 @@ package dev.plughub.registry.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.plughub.core.text.JsonProblems;
+import dev.plughub.registry.storage.BlobStoreOutage;
 import dev.plughub.registry.storage.DatabaseOutage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps every failure to the error envelope: our own {@link ApiException}s, Javalin's 404/405 for
  * unknown routes and wrong methods, bad JSON bodies, multipart limits, and anything unexpected (500,
- * logged, no internals shown) — except a database that cannot be reached, which is a 503
- * {@code DATABASE_UNAVAILABLE} with {@code Retry-After}, wherever the route met it.
+ * logged, no internals shown) — except a database or a package store that cannot be reached, which is
+ * a 503 {@code DATABASE_UNAVAILABLE} or {@code STORAGE_UNAVAILABLE} with {@code Retry-After}, wherever
+ * the route met it.
  */
 public final class HttpErrors {
 
@@ -55,6 +57,12 @@ public final class HttpErrors {
             if (DatabaseOutage.isConnectionFailure(e)) {   // logged once per outage by DatabaseOutage, not here
                 ctx.header("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
                 respond(ctx, ErrorCode.DATABASE_UNAVAILABLE, "The database is unreachable; try again shortly", Map.of());
+                return;
+            }
+            if (BlobStoreOutage.isUnreachable(e)) {   // logged once per outage by BlobStoreOutage, not here
+                ctx.header("Retry-After", Long.toString(BlobStoreOutage.RETRY_AFTER.toSeconds()));
+                respond(ctx, ErrorCode.STORAGE_UNAVAILABLE, "The package store is unreachable; try again shortly",
+                        Map.of());
                 return;
             }
             log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);

@@ -2,6 +2,7 @@ package dev.plughub.registry.pf4j;
 
 import dev.plughub.registry.resolve.Release;
 import dev.plughub.registry.storage.BlobStore;
+import dev.plughub.registry.storage.BlobStoreOutage;
 import dev.plughub.registry.storage.Database;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,16 +49,22 @@ public final class Sha512Sums {
         }
         for (Release r : all) {
             if (!sums.containsKey(r.versionPk())) {
-                compute(r).ifPresent(sum -> {
-                    store(r.versionPk(), sum);
-                    sums.put(r.versionPk(), sum);
-                });
+                try {
+                    compute(r).ifPresent(sum -> {
+                        store(r.versionPk(), sum);
+                        sums.put(r.versionPk(), sum);
+                    });
+                } catch (BlobStoreOutage.Unreachable e) {
+                    // logged once by BlobStoreOutage; the rest are computed on a later request, not
+                    // each left to wait out its own timeout now
+                    break;
+                }
             }
         }
         return sums;
     }
 
-    private Optional<String> compute(Release r) {
+    private Optional<String> compute(Release r) throws BlobStoreOutage.Unreachable {
         try (InputStream in = blobs.open(r.sha256())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-512");
             byte[] buffer = new byte[64 * 1024];
@@ -65,6 +72,8 @@ public final class Sha512Sums {
                 digest.update(buffer, 0, n);
             }
             return Optional.of(HexFormat.of().formatHex(digest.digest()));
+        } catch (BlobStoreOutage.Unreachable e) {
+            throw e;
         } catch (IOException e) {
             log.error("Cannot read the package file {} of {} to compute its SHA-512", r.sha256(), r.label(), e);
             return Optional.empty();

@@ -2,11 +2,13 @@ package dev.plughub.registry.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -39,19 +41,39 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * files. An object appears only once S3 has stored it whole and durably, which gives the same
  * "whole file or none" promise as {@link FileBlobStore}'s rename. Checked with HeadBucket when it
  * opens, so a node with a wrong bucket, wrong keys or an unreachable endpoint refuses to start.
+ * Once running, a store that cannot be reached (refused or timed-out connections, 5xx answers) fails
+ * each call with {@link BlobStoreOutage.Unreachable} within {@link Timeouts#call()}, never hanging.
  */
 public final class S3BlobStore implements BlobStore {
 
     private static final Pattern KEY = Pattern.compile("^[0-9a-f]{64}$");
 
+    /**
+     * How long a call to the store may take.
+     *
+     * @param connect  opening a connection
+     * @param read     silence on an open connection (no byte of an answer) before an attempt fails
+     * @param call     one call with its retries, whatever it waits on: a store that accepts connections
+     *                 but never answers (a frozen process) fails here, and so does a blocked upload, which
+     *                 no read timeout catches
+     * @param attempts the first try and its retries
+     */
+    record Timeouts(Duration connect, Duration read, Duration call, int attempts) {
+        /** One retry, since more only keep a request waiting on a store that is gone; the call limit lets a
+            100 MB package reach a distant store at 350 KB/s. */
+        static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), 2);
+    }
+
     private final S3Client s3;
     private final Optional<S3Presigner> presigner;
     private final BlobStores.S3 location;
+    private final BlobStoreOutage outage;
 
     private S3BlobStore(S3Client s3, Optional<S3Presigner> presigner, BlobStores.S3 location) {
         this.s3 = s3;
         this.presigner = presigner;
         this.location = location;
+        this.outage = new BlobStoreOutage(location.describe(), Clock.systemUTC());
     }
 
     /**
@@ -60,6 +82,10 @@ public final class S3BlobStore implements BlobStore {
      * @throws BlobStores.Unavailable with one sentence naming what is wrong
      */
     public static S3BlobStore connect(BlobStores.S3 location) {
+        return connect(location, Timeouts.DEFAULT);
+    }
+
+    static S3BlobStore connect(BlobStores.S3 location, Timeouts timeouts) {
         AwsCredentialsProvider credentials = location.credentials()
                 .<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(keys(c)))
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
@@ -69,7 +95,10 @@ public final class S3BlobStore implements BlobStore {
             var builder = S3Client.builder()
                     // downloads stream through the node, one connection each: the SDK's 50 would queue them
                     .httpClientBuilder(Apache5HttpClient.builder().maxConnections(256)
-                            .connectionTimeout(Duration.ofSeconds(5)))
+                            .connectionTimeout(timeouts.connect())
+                            .socketTimeout(timeouts.read()))
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeouts.call())
+                            .retryStrategy(r -> r.maxAttempts(timeouts.attempts())))
                     .credentialsProvider(credentials)
                     .forcePathStyle(location.pathStyle())
                     // S3-compatible stores do not all accept the SDK's default trailing CRC checksums
@@ -149,18 +178,20 @@ public final class S3BlobStore implements BlobStore {
     public void put(String sha256, Path source) throws IOException {
         String key = key(sha256);
         try {
-            if (exists(sha256)) {
+            if (head(sha256)) {
                 // Copying an object onto itself with new metadata is S3's way to renew its LastModified.
                 s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(key)
                         .destinationBucket(location.bucket()).destinationKey(key)
                         .metadataDirective(MetadataDirective.REPLACE)
                         .metadata(Map.of("renewed-at", Instant.now().toString())));
+                outage.answered();
                 return;
             }
             s3.putObject(b -> b.bucket(location.bucket()).key(key).contentType("application/octet-stream"),
                     RequestBody.fromFile(source));
+            outage.answered();
         } catch (SdkException e) {
-            throw new IOException("cannot store " + sha256 + " in " + location.describe() + ": " + firstLine(e.getMessage()), e);
+            throw failure("store " + sha256 + " in", e);
         } finally {
             Files.deleteIfExists(source);
         }
@@ -168,6 +199,16 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public boolean exists(String sha256) {
+        try {
+            boolean found = head(sha256);
+            outage.answered();
+            return found;
+        } catch (SdkException e) {
+            throw new UncheckedIOException(failure("look up " + sha256 + " in", e));
+        }
+    }
+
+    private boolean head(String sha256) {
         try {
             s3.headObject(b -> b.bucket(location.bucket()).key(key(sha256)));
             return true;
@@ -181,6 +222,19 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /**
+     * A failed call as the caller should see it: {@link BlobStoreOutage.Unreachable} when the store
+     * could not be reached or could not answer (no connection, a timeout, a 5xx), else a plain
+     * IOException for a request the store refused.
+     */
+    private IOException failure(String what, SdkException e) {
+        if (e instanceof SdkClientException || e instanceof S3Exception s && s.statusCode() >= 500) {
+            return outage.failed(what, rootMessage(e), e);
+        }
+        outage.answered();   // it answered, if only to refuse
+        return new IOException("cannot " + what + " " + location.describe() + ": " + firstLine(e.getMessage()), e);
+    }
+
     @Override
     public Optional<Path> localFile(String sha256) {
         return Optional.empty();
@@ -189,11 +243,14 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public InputStream open(String sha256) throws IOException {
         try {
-            return s3.getObject(b -> b.bucket(location.bucket()).key(key(sha256)));
+            InputStream in = s3.getObject(b -> b.bucket(location.bucket()).key(key(sha256)));
+            outage.answered();
+            return in;
         } catch (NoSuchKeyException e) {
+            outage.answered();
             throw new NoSuchFileException(location.describe() + "/" + sha256);
         } catch (SdkException e) {
-            throw new IOException("cannot read " + sha256 + " from " + location.describe(), e);
+            throw failure("read " + sha256 + " from", e);
         }
     }
 
@@ -204,12 +261,15 @@ public final class S3BlobStore implements BlobStore {
             return InputStream.nullInputStream();
         }
         try {
-            return s3.getObject(b -> b.bucket(location.bucket()).key(key(sha256))
+            InputStream in = s3.getObject(b -> b.bucket(location.bucket()).key(key(sha256))
                     .range("bytes=" + start + "-" + (start + length - 1)));
+            outage.answered();
+            return in;
         } catch (NoSuchKeyException e) {
+            outage.answered();
             throw new NoSuchFileException(location.describe() + "/" + sha256);
         } catch (SdkException e) {
-            throw new IOException("cannot read " + sha256 + " from " + location.describe(), e);
+            throw failure("read " + sha256 + " from", e);
         }
     }
 
@@ -232,8 +292,9 @@ public final class S3BlobStore implements BlobStore {
     public void delete(String sha256) throws IOException {
         try {
             s3.deleteObject(b -> b.bucket(location.bucket()).key(key(sha256)));
+            outage.answered();
         } catch (SdkException e) {
-            throw new IOException("cannot delete " + sha256 + " from " + location.describe(), e);
+            throw failure("delete " + sha256 + " from", e);
         }
     }
 

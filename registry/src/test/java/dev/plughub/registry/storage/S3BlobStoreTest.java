@@ -198,6 +198,64 @@ class S3BlobStoreTest {
     }
 
     @Test
+    void a_store_that_stops_answering_fails_each_call_as_unreachable_within_the_call_time_limit() throws Exception {
+        byte[] stored = bytes(20_000, 11);
+        byte[] next = bytes(20_000, 12);
+        String bucket = server.newBucket();
+        var quick = new S3BlobStore.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3), 2);
+        try (FreezableRelay relay = FreezableRelay.to(server.endpoint());
+             S3BlobStore store = S3BlobStore.connect(server.location(bucket, relay.endpoint()), quick)) {
+            store.put(sha256(stored), file(stored));
+
+            relay.freeze();
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> store.open(sha256(stored)))
+                    .isInstanceOf(BlobStoreOutage.Unreachable.class)
+                    .hasMessageStartingWith("cannot read " + sha256(stored) + " from s3://" + bucket + " at " + relay.endpoint());
+            assertThatThrownBy(() -> store.put(sha256(next), file(next))).isInstanceOf(BlobStoreOutage.Unreachable.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(9));
+            assertThat(server.client().listObjectsV2(b -> b.bucket(bucket)).contents())
+                    .as("the refused put left nothing").hasSize(1);
+        }
+    }
+
+    @Test
+    void reading_an_object_may_take_longer_than_the_call_time_limit() throws Exception {
+        byte[] content = bytes(5_000_000, 14);   // more than the socket buffers hold, so most is still to come
+        var quick = new S3BlobStore.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 2);
+        try (S3BlobStore store = S3BlobStore.connect(server.location(server.newBucket()), quick)) {
+            store.put(sha256(content), file(content));
+
+            try (InputStream in = store.open(sha256(content))) {
+                byte[] start = in.readNBytes(1000);
+                Thread.sleep(2500);   // a slow client: the call limit bounds getting an answer, not reading it
+                byte[] rest = in.readAllBytes();
+
+                assertThat(start.length + rest.length).isEqualTo(content.length);
+                assertThat(rest).isEqualTo(java.util.Arrays.copyOfRange(content, 1000, content.length));
+            }
+        }
+    }
+
+    @Test
+    void a_store_that_refuses_connections_fails_each_call_as_unreachable() throws Exception {
+        byte[] content = bytes(1_000, 13);
+        try (S3Server own = S3Server.start();
+             S3BlobStore store = S3BlobStore.connect(own.location(own.newBucket()))) {
+            own.stop();
+
+            assertThatThrownBy(() -> store.exists(sha256(content))).hasCauseInstanceOf(BlobStoreOutage.Unreachable.class);
+            assertThatThrownBy(() -> store.put(sha256(content), file(content)))
+                    .isInstanceOf(BlobStoreOutage.Unreachable.class).hasMessageContaining("Connection refused");
+
+            own.restart();
+            store.put(sha256(content), file(content));
+            assertThat(store.exists(sha256(content))).isTrue();
+        }
+    }
+
+    @Test
     void refuses_an_endpoint_nobody_listens_on() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

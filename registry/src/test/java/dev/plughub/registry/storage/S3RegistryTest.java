@@ -3,6 +3,11 @@ package dev.plughub.registry.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import dev.plughub.registry.testing.Accounts;
 import dev.plughub.registry.testing.ApiResponse;
 import dev.plughub.registry.testing.Publisher;
@@ -14,13 +19,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** A registry whose package files live in an S3 bucket, as users and operators see it. */
 class S3RegistryTest {
@@ -121,6 +129,98 @@ class S3RegistryTest {
         try (TestRegistry again = TestRegistry.start(dataDir, c -> c.withBlobStore(s3.location(bucket)))) {
             assertThat(again.api().get("/api/v1/plugins/presigned-demo").json().at("/data/downloads").asLong())
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void while_the_store_is_down_uploads_and_downloads_answer_503_store_nothing_and_log_one_line() throws Exception {
+        try (S3Server own = S3Server.start()) {   // its own server: stopping the shared one would fail other tests
+            String bucket = own.newBucket();
+            Path first = TestPackages.zip(files, "outage-demo", "1.0.0");
+            Path second = TestPackages.zip(files, "outage-demo", "1.1.0");
+            Path other = TestPackages.zip(files, "outage-other", "1.0.0");
+            try (TestRegistry registry = TestRegistry.start(dataDir, c -> c.withBlobStore(own.location(bucket)))) {
+                Publisher.published(registry.api(), first);
+                Publisher.published(registry.api(), other);
+                assertThat(registry.api().get("/api/v1/plugins/outage-demo/download?version=1.0.0").status()).isEqualTo(200);
+                List<ILoggingEvent> logged;
+                ApiResponse publish;
+                ApiResponse download;
+                ApiResponse neverDownloaded;
+                try (LogCapture logs = LogCapture.start()) {
+                    own.stop();
+
+                    publish = Publisher.upload(registry.api(), second, Accounts.OPERATOR);
+                    download = registry.api().get("/api/v1/plugins/outage-demo/download?version=1.0.0");
+                    neverDownloaded = registry.api().get("/api/v1/plugins/outage-other/download");
+                    logged = logs.mentioning(bucket);
+                }
+
+                for (ApiResponse r : List.of(publish, download, neverDownloaded)) {
+                    assertThat(r.status()).as("%s", r).isEqualTo(503);
+                    assertThat(r.json().at("/code").asText()).isEqualTo("STORAGE_UNAVAILABLE");
+                    assertThat(r.json().at("/error").asText()).isEqualTo("The package store is unreachable; try again shortly");
+                    assertThat(r.header("Retry-After")).hasValue("10");
+                }
+                assertThat(registry.api().get("/api/v1/plugins/outage-demo/versions/1.1.0").status())
+                        .as("the refused publish stored no row").isEqualTo(404);
+                assertThat(registry.api().get("/api/v1/plugins/outage-demo").status()).as("metadata still served").isEqualTo(200);
+                assertThat(registry.api().get("/api/v1/health").status()).isEqualTo(200);
+                assertThat(logged).singleElement().satisfies(e -> {
+                    assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                    assertThat(e.getFormattedMessage()).startsWith("The blob store s3://" + bucket + " at " + own.endpoint()
+                            + " is unreachable; answering 503 STORAGE_UNAVAILABLE until it is back (");
+                    assertThat(e.getThrowableProxy()).as("no stack trace").isNull();
+                });
+
+                own.restart();
+
+                Publisher.published(registry.api(), second);
+                ApiResponse back = registry.api().get("/api/v1/plugins/outage-demo/download?version=1.1.0");
+                assertThat(back.status()).isEqualTo(200);
+                assertThat(back.body()).isEqualTo(Files.readAllBytes(second));
+                assertThat(registry.api().get("/api/v1/plugins/outage-demo/download?version=1.0.0").body())
+                        .isEqualTo(Files.readAllBytes(first));
+            }
+        }
+    }
+
+    /** What the registry logs while it lasts, of which a test keeps the lines that concern it. */
+    private static final class LogCapture implements AutoCloseable {
+        private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+        static LogCapture start() {
+            LogCapture capture = new LogCapture();
+            capture.appender.start();
+            capture.root.addAppender(capture.appender);
+            return capture;
+        }
+
+        /** Warnings and errors whose message or stack trace names {@code text} (other test classes log too). */
+        List<ILoggingEvent> mentioning(String text) {
+            List<ILoggingEvent> seen;
+            synchronized (appender) {   // AppenderBase appends synchronized on itself
+                seen = new ArrayList<>(appender.list);
+            }
+            return seen.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .filter(e -> e.getFormattedMessage().contains(text) || mentions(e.getThrowableProxy(), text))
+                    .toList();
+        }
+
+        private static boolean mentions(IThrowableProxy t, String text) {
+            for (; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void close() {
+            root.detachAppender(appender);
         }
     }
 

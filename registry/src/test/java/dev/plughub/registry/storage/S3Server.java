@@ -25,11 +25,13 @@ public final class S3Server implements AutoCloseable {
     public static final String SECRET_KEY = "plughub-test-secret";
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
-    private final S3Proxy proxy;
+    private final org.gaul.s3proxy.blobstore.BlobStore objects;
     private final URI endpoint;
     private final S3Client admin;
+    private S3Proxy proxy;
 
-    private S3Server(S3Proxy proxy, URI endpoint) {
+    private S3Server(org.gaul.s3proxy.blobstore.BlobStore objects, S3Proxy proxy, URI endpoint) {
+        this.objects = objects;
         this.proxy = proxy;
         this.endpoint = endpoint;
         this.admin = S3Client.builder()
@@ -43,11 +45,17 @@ public final class S3Server implements AutoCloseable {
     }
 
     public static S3Server start() {
+        org.gaul.s3proxy.blobstore.BlobStore objects = org.gaul.s3proxy.BlobStores.create("transient-nio2", new Properties());
+        S3Proxy proxy = serve(objects, 0);
+        return new S3Server(objects, proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+    }
+
+    private static S3Proxy serve(org.gaul.s3proxy.blobstore.BlobStore objects, int port) {
         try {
             S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(org.gaul.s3proxy.BlobStores.create("transient-nio2", new Properties()))
+                    .blobStore(objects)
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
                     .build();
             proxy.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -57,10 +65,20 @@ public final class S3Server implements AutoCloseable {
                 }
                 Thread.sleep(10);
             }
-            return new S3Server(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+            return proxy;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start S3Proxy", e);
         }
+    }
+
+    /** Stops answering: connections to the endpoint are refused, as when the store is down. */
+    public void stop() throws Exception {
+        proxy.stop();
+    }
+
+    /** Serves again on the same endpoint, with every bucket and object it had. */
+    public void restart() {
+        proxy = serve(objects, endpoint.getPort());
     }
 
     public URI endpoint() {
@@ -81,7 +99,12 @@ public final class S3Server implements AutoCloseable {
 
     /** The blob-store setting a node is given for {@code bucket} of this server, with the right keys. */
     public BlobStores.S3 location(String bucket) {
-        return new BlobStores.S3(bucket, "", Optional.of(endpoint), Optional.of("us-east-1"), true, false,
+        return location(bucket, endpoint);
+    }
+
+    /** The same, reaching this server through {@code via} (a relay in front of it). */
+    public BlobStores.S3 location(String bucket, URI via) {
+        return new BlobStores.S3(bucket, "", Optional.of(via), Optional.of("us-east-1"), true, false,
                 Duration.ofMinutes(5), Optional.of(new BlobStores.StaticCredentials(ACCESS_KEY, SECRET_KEY, Optional.empty())));
     }
 
