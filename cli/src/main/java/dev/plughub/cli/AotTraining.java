@@ -78,7 +78,7 @@ final class AotTraining {
                 "PLUGHUB_RATE_UPLOADS_PER_HOUR", "0", "PLUGHUB_RATE_RATINGS_PER_HOUR", "0");
         ShutdownSignal.Manual stop = new ShutdownSignal.Manual();
         CliEnvironment env = new CliEnvironment(variables, scratch.resolve("config"), scratch,
-                InputStream.nullInputStream(), Terminal.none(), stop);
+                InputStream.nullInputStream(), OutputStream.nullOutputStream(), Terminal.none(), stop);
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         int[] served = {-1};
         Thread server = Thread.ofPlatform().name("aot-training-serve").start(() -> served[0] = Cli.run(

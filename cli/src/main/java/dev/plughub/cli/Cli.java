@@ -2,6 +2,7 @@ package dev.plughub.cli;
 
 import dev.plughub.core.text.EditDistance;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -102,7 +103,9 @@ public final class Cli {
         PrintWriter err = command.getErr();
         err.println("plughub: error: " + report.message());
         if (debug(parsed)) {
-            e.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            trace.toString().lines().forEach(line -> err.println(TerminalText.line(line)));
         }
         err.flush();
         return report.exitCode();
@@ -111,7 +114,7 @@ public final class Cli {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        String message = e.getMessage() == null ? "invalid usage" : e.getMessage().strip().replaceAll("[\\r\\n]+", " ");
+        String message = e.getMessage() == null ? "invalid usage" : TerminalText.line(e.getMessage().strip());
         List<String> suggestions = e instanceof UnmatchedArgumentException unmatched ? suggestions(unmatched) : List.of();
         String didYouMean = suggestions.isEmpty() ? "" : "; did you mean " + alternatives(suggestions) + "?";
         err.println("plughub: error: " + message + didYouMean + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");

@@ -2,6 +2,7 @@ package dev.plughub.cli;
 
 import dev.plughub.core.files.UserFolders;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,12 +14,14 @@ import java.util.Map;
  * @param configHome the base folder for configuration: {@code $XDG_CONFIG_HOME} or {@code $HOME/.config}
  *                   ({@link UserFolders#configHome})
  * @param workingDir the folder relative paths are taken from (downloads land here by default)
+ * @param stdout     standard output as bytes, for a download written there ({@code -o -})
  */
 public record CliEnvironment(
         Map<String, String> variables,
         Path configHome,
         Path workingDir,
         InputStream stdin,
+        OutputStream stdout,
         Terminal terminal,
         ShutdownSignal shutdown) {
 
@@ -27,7 +30,7 @@ public record CliEnvironment(
         Map<String, String> env = System.getenv();
         Path configHome = UserFolders.configHome(env).orElse(Path.of(".config").toAbsolutePath());
         return new CliEnvironment(env, configHome,
-                Path.of("").toAbsolutePath(), System.in, Terminal.detect(env), ShutdownSignal.jvm());
+                Path.of("").toAbsolutePath(), System.in, System.out, Terminal.detect(env), ShutdownSignal.jvm());
     }
 
     public String variable(String name) {

@@ -2,6 +2,7 @@ package dev.plughub.cli;
 
 import dev.plughub.client.PlughubClient;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -27,6 +28,11 @@ final class ClientOptions {
     @Option(names = "--progress", description = "Show progress bars even when stderr is not a terminal.")
     boolean progress;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "How long to wait for the registry's answer, and for a stalled upload or download to move again"
+                    + " (default " + PlughubClient.DEFAULT_RESPONSE_SECONDS + "; env PLUGHUB_TIMEOUT).")
+    String timeout;
+
     /** The registry address, from the option, the environment or the default, in canonical form. */
     URI registryUrl(CliEnvironment env) {
         String value = registry != null ? registry
@@ -50,17 +56,46 @@ final class ClientOptions {
      * stands in the way of reading the public catalogue.
      */
     PlughubClient reader(CliEnvironment env) {
-        PlughubClient client = PlughubClient.create(registryUrl(env).toString());
+        PlughubClient client = client(env, registryUrl(env));
         return explicitToken(env).map(client::withToken).orElse(client);
     }
 
     /** A client for writing: the explicit token, else the one saved for this registry by {@code plughub login}. */
     PlughubClient writer(CliEnvironment env) {
         URI url = registryUrl(env);
-        PlughubClient client = PlughubClient.create(url.toString());
+        PlughubClient client = client(env, url);
         Optional<String> saved = explicitToken(env)
                 .or(() -> new CredentialStore(env.configHome()).find(url).map(CredentialStore.Credential::token));
         return saved.map(client::withToken).orElse(client);
+    }
+
+    /**
+     * A client without a token, with the time limits of {@code --timeout} (or PLUGHUB_TIMEOUT): the
+     * answer and a stalled transfer get that long, connecting at most ten seconds of it.
+     */
+    PlughubClient client(CliEnvironment env, URI url) {
+        PlughubClient.Builder builder = PlughubClient.builder(url.toString());
+        timeout(env).ifPresent(limit -> builder.responseTimeout(limit).stallTimeout(limit)
+                .connectTimeout(limit.compareTo(Duration.ofSeconds(PlughubClient.DEFAULT_CONNECT_SECONDS)) < 0
+                        ? limit : Duration.ofSeconds(PlughubClient.DEFAULT_CONNECT_SECONDS)));
+        return builder.build();
+    }
+
+    private Optional<Duration> timeout(CliEnvironment env) {
+        String value = timeout != null ? timeout.strip() : env.variable("PLUGHUB_TIMEOUT");
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            double seconds = Double.parseDouble(value);
+            if (seconds > 0 && seconds <= 86_400) {
+                return Optional.of(Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))));
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new CliException(ExitCodes.USAGE, (timeout != null ? "--timeout" : "PLUGHUB_TIMEOUT")
+                + " must be a number of seconds above 0 and up to 86400, not '" + value + "'");
     }
 
     boolean showProgress(CliEnvironment env) {

@@ -2,7 +2,9 @@ package dev.plughub.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plughub.client.Downloaded;
+import dev.plughub.client.PlughubClient;
 import dev.plughub.client.RegistryException;
+import dev.plughub.client.TransferListener;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,26 +14,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code plughub download ID[@VERSION] [-o DIR|FILE]}: saves a package, checked against its SHA-256. */
+/** {@code plughub download ID[@VERSION] [-o DIR|FILE|-]}: saves a package, checked against its SHA-256. */
 @Command(name = "download", description = "Download a plugin package (the newest stable version unless ID@VERSION).")
 final class DownloadCommand extends ClientCommand {
+
+    /** The {@code -o} value that means standard output. */
+    private static final String STDOUT = "-";
 
     @Parameters(paramLabel = "ID[@VERSION]", description = "The plugin, optionally with a version.")
     String ref;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE",
-            description = "Folder to save into (an existing folder, or a path ending in '/'), or the file to write. "
-                    + "Default: the current folder, under the registry's file name.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE|-",
+            description = "Folder to save into (an existing folder, or a path ending in '/'), the file to write, "
+                    + "or '-' for stdout. Default: the current folder, as ID-VERSION.EXT.")
     String output;
 
     @Override
     public Integer call() {
         PluginRef plugin = PluginRef.parse(ref);
-        Path target = target();
+        boolean toStdout = STDOUT.equals(output);
+        if (toStdout && options.json) {
+            throw new CliException(ExitCodes.USAGE, "--json and -o - both want stdout; save to a file to get the JSON");
+        }
+        PlughubClient client = options.reader(env());
+        TransferListener progress = Progress.of("Downloading", options.showProgress(env()), err(), env().terminal().columns());
         Downloaded saved;
         try {
-            saved = options.reader(env()).download(plugin.id(), plugin.version(), target,
-                    Progress.of("Downloading", options.showProgress(env()), err(), env().terminal().columns()));
+            if (toStdout) {
+                out().flush();
+                saved = client.download(plugin.id(), plugin.version(), env().stdout(), progress);
+            } else {
+                saved = client.download(plugin.id(), plugin.version(), target(), progress);
+            }
         } catch (RegistryException e) {
             throw onlyPrereleases(plugin, e).<RuntimeException>map(cli -> cli).orElseGet(() -> plugin.named(e));
         }
@@ -44,12 +58,12 @@ final class DownloadCommand extends ClientCommand {
                     .put("sha256", saved.sha256())
                     .put("verified", saved.verified());
             printJson(json);
-        } else {
+        } else if (!toStdout && Files.isRegularFile(saved.path())) {   // -o -, -o /dev/stdout: the package and nothing else
             say("Saved " + saved.path().toAbsolutePath() + " (" + Format.bytes(saved.size())
                     + (saved.verified() ? ", SHA-256 verified" : "") + ")");
         }
-        if (!saved.verified() && !options.quiet) {
-            err().println("plughub: warning: the registry announced no checksum, so the download was not verified");
+        if (!saved.verified()) {
+            warn("the registry announced no checksum, so the download was not verified");
         }
         return ExitCodes.OK;
     }

@@ -2,27 +2,51 @@ package dev.plughub.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.client.ChecksumMismatchException;
+import dev.plughub.client.LocalFileException;
 import dev.plughub.client.RegistryException;
 import dev.plughub.client.RegistryUnreachableException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns any failure into the one line a person reads and the exit code a script tests. */
+/**
+ * Turns any failure into the one line a person reads and the exit code a script tests. The line is
+ * made safe for a terminal ({@link TerminalText#line}): registry error sentences carry what publishers
+ * wrote.
+ */
 record ErrorReport(int exitCode, String message) {
+
+    ErrorReport {
+        message = TerminalText.line(message == null ? "" : message.strip());
+    }
 
     static ErrorReport of(Throwable e) {
         return switch (e) {
             case CliException cli -> new ErrorReport(cli.exitCode(), cli.getMessage());
             case RegistryException registry -> new ErrorReport(ExitCodes.forStatus(registry.status()), describe(registry));
-            case RegistryUnreachableException unreachable -> new ErrorReport(ExitCodes.UNREACHABLE, unreachable.getMessage()
-                    + (unreachable.getMessage().startsWith("Cannot reach") && !unreachable.getMessage().contains("unknown host")
-                            ? " (is it running? start one with 'plughub serve')" : ""));
+            case RegistryUnreachableException unreachable -> unreachable(unreachable);
             case ChecksumMismatchException mismatch -> new ErrorReport(ExitCodes.CHECKSUM, mismatch.getMessage());
+            case LocalFileException file -> new ErrorReport(
+                    file.access() == LocalFileException.Access.READ ? ExitCodes.INVALID : ExitCodes.UNEXPECTED, file.getMessage());
             case UncheckedIOException io -> new ErrorReport(ExitCodes.UNEXPECTED, io.getMessage());
             default -> new ErrorReport(ExitCodes.UNEXPECTED, "Unexpected " + e.getClass().getSimpleName()
                     + (e.getMessage() != null ? ": " + e.getMessage() : "") + " (run with --debug for details)");
         };
+    }
+
+    /**
+     * Worth retrying later (exit 7), with a hint that fits: a refused connection may be a registry
+     * that is not started, a slow one may need a longer {@code --timeout}. A TLS failure is not: the
+     * address or the trust store is wrong (exit 2).
+     */
+    private static ErrorReport unreachable(RegistryUnreachableException e) {
+        String hint = switch (e.reason()) {
+            case CONNECTION_REFUSED -> " (is it running? start one with 'plughub serve')";
+            case TIMED_OUT -> " (wait longer with --timeout SECONDS)";
+            default -> "";
+        };
+        int code = e.reason() == RegistryUnreachableException.Reason.TLS ? ExitCodes.USAGE : ExitCodes.UNREACHABLE;
+        return new ErrorReport(code, e.getMessage() + hint);
     }
 
     private static String describe(RegistryException e) {
@@ -38,7 +62,7 @@ record ErrorReport(int exitCode, String message) {
         if (e.status() == 401 && !e.code().equals("INVALID_CREDENTIALS")) {   // a wrong password needs no hint to log in
             line.append("; log in with 'plughub login' or pass --token");
         }
-        return line.toString().replaceAll("[\\r\\n]+", " ");
+        return line.toString();
     }
 
     /** {@code {"version": ["must be SemVer"]}} as {@code version: must be SemVer}; empty for other details. */

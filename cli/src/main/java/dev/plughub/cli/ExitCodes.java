@@ -50,8 +50,9 @@ public final class ExitCodes {
     static Map<String, String> descriptions() {
         Map<String, String> list = new LinkedHashMap<>();
         list.put("0", "success");
-        list.put("1", "unexpected error");
-        list.put("2", "usage or configuration error (bad option, port in use, a registry address that redirects)");
+        list.put("1", "unexpected error, or a download that cannot be written here");
+        list.put("2", "usage or configuration error (bad option, port in use, a registry address that redirects,"
+                + " TLS that fails)");
         list.put("3", "authentication or authorization refused (HTTP 401/403)");
         list.put("4", "not found (HTTP 404)");
         list.put("5", "conflict, e.g. the version already exists (HTTP 409)");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plughub.client.PlughubClient;
 import dev.plughub.client.PluginDetail;
 import dev.plughub.client.PluginSummary;
+import dev.plughub.client.RegistryAddress;
 import dev.plughub.client.RegistryException;
 import dev.plughub.client.VersionDetail;
 import dev.plughub.client.VersionSummary;
@@ -50,9 +51,9 @@ final class InfoCommand extends ClientCommand {
         PrintWriter out = out();
         PluginSummary p = detail.summary();
         JsonNode raw = detail.raw();
-        out.println(p.id() + " " + p.currentVersion().orElse("(no stable version)") + " - " + p.name());
+        out.println(TerminalText.line(p.id() + " " + p.currentVersion().orElse("(no stable version)") + " - " + p.name()));
         if (!p.description().isBlank()) {
-            out.println(p.description());
+            out.println(TerminalText.line(p.description().strip()));
         }
         out.println();
         field(out, "Author", p.author().orElse(""));
@@ -83,7 +84,7 @@ final class InfoCommand extends ClientCommand {
     private void printVersion(String id, VersionDetail version) {
         PrintWriter out = out();
         VersionSummary v = version.summary();
-        out.println(id + " " + v.version() + (v.yanked() ? " (yanked)" : "") + (v.stable() ? "" : " (pre-release)"));
+        out.println(TerminalText.line(id + " " + v.version() + (v.yanked() ? " (yanked)" : "") + (v.stable() ? "" : " (pre-release)")));
         out.println();
         field(out, "Published", Format.day(v.createdAt()) + publisher(version.raw()));
         field(out, "Format", text(version.raw(), "format"));
@@ -93,7 +94,7 @@ final class InfoCommand extends ClientCommand {
         field(out, "Depends on", dependencies(version.raw().path("dependencies")));
         field(out, "Changelog", v.changelog().orElse(""));
         String url = version.downloadUrl();
-        field(out, "Download", url.startsWith("/") ? options.registryUrl(env()) + url : url);
+        field(out, "Download", url.startsWith("/") ? RegistryAddress.shown(options.registryUrl(env()) + url) : url);
     }
 
     /** The status, with why it is so and, for a deprecated plugin, what to use instead. */
@@ -116,9 +117,10 @@ final class InfoCommand extends ClientCommand {
         return String.join(", ", parts);
     }
 
+    /** One labelled line; the value, from the registry, made safe for a terminal. */
     private static void field(PrintWriter out, String label, String value) {
         if (value != null && !value.isBlank()) {
-            out.printf("%-13s %s%n", label + ":", value.strip());
+            out.printf("%-13s %s%n", label + ":", TerminalText.line(value.strip()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.plughub.cli;
 
+import dev.plughub.client.RegistryAddress;
 import dev.plughub.client.Session;
 import java.net.URI;
 import picocli.CommandLine.Command;
@@ -31,12 +32,13 @@ final class LoginCommand extends ClientCommand {
         store.save(registry, session.username(), session.token());
         if (command.options.json) {
             command.printJson(ClientCommand.json().createObjectNode()
-                    .put("registry", registry.toString())
+                    .put("registry", RegistryAddress.shown(registry))
                     .put("username", session.username())
                     .put("credentials_file", store.file().toString())
                     .put("expires_at", session.expiresAt().map(Object::toString).orElse(null)));
         } else {
-            command.say(verb + registry + " as " + session.username() + "; the token is saved in " + store.file());
+            command.say(verb + RegistryAddress.shown(registry) + " as " + session.username() + "; the token is saved in "
+                    + store.file());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.plughub.cli;
 
-import dev.plughub.client.PlughubClient;
+import dev.plughub.client.RegistryAddress;
 import dev.plughub.client.RegistryException;
 import dev.plughub.client.RegistryUnreachableException;
 import java.net.URI;
@@ -21,23 +21,24 @@ final class LogoutCommand extends ClientCommand {
         CredentialStore store = new CredentialStore(env().configHome());
         Optional<CredentialStore.Credential> saved = store.find(registry);
         Optional<String> unrevoked = saved.flatMap(credential -> revoke(registry, credential.token()));
+        String shown = RegistryAddress.shown(registry);
         boolean removed = store.remove(registry);
         if (options.json) {
-            printJson(json().createObjectNode().put("registry", registry.toString()).put("logged_out", removed)
+            printJson(json().createObjectNode().put("registry", shown).put("logged_out", removed)
                     .put("revoked", saved.isPresent() && unrevoked.isEmpty()));
         } else if (!removed) {
-            say("Not logged in to " + registry + "; nothing to do");
+            say("Not logged in to " + shown + "; nothing to do");
         } else {
-            say("Logged out of " + registry + "; the saved token was removed from " + store.file()
+            say("Logged out of " + shown + "; the saved token was removed from " + store.file()
                     + unrevoked.map(why -> " (" + why + ")").orElse(" and revoked on the registry"));
         }
         return ExitCodes.OK;
     }
 
     /** Empty when the registry revoked the token (or it no longer worked anyway), else why not. */
-    private static Optional<String> revoke(URI registry, String token) {
+    private Optional<String> revoke(URI registry, String token) {
         try {
-            PlughubClient.create(registry.toString()).withToken(token).logout();
+            options.client(env(), registry).withToken(token).logout();
             return Optional.empty();
         } catch (RegistryException e) {
             return e.status() == 401 ? Optional.empty()

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         footer = {
                 "  PLUGHUB_REGISTRY  registry address (default http://localhost:8080)",
                 "  PLUGHUB_TOKEN     token to send (default: the one 'plughub login' saved)",
+                "  PLUGHUB_TIMEOUT   seconds to wait for the registry (default 60; --timeout)",
                 "  PLUGHUB_HOST, PLUGHUB_PORT, PLUGHUB_DATA_DIR, PLUGHUB_API_KEY,",
                 "  PLUGHUB_MAX_PACKAGE_MB, PLUGHUB_DEV: settings of 'plughub serve'",
                 "  PLUGHUB_HOST_TOKEN  token of the plugin host's admin API (/system/plugins)",

@@ -38,10 +38,8 @@ final class PublishCommand extends ClientCommand {
         }
         Published published = options.writer(env()).publish(path, checksum, Optional.ofNullable(changelog),
                 Progress.of("Uploading", options.showProgress(env()), err(), env().terminal().columns()));
-        if (!options.quiet) {   // on stderr, so --json output stays one JSON document
-            published.raw().path("warnings").forEach(warning -> err().println("plughub: warning: " + warning.asText()));
-            err().flush();
-        }
+        // on stderr, so --json output stays one JSON document
+        published.raw().path("warnings").forEach(warning -> warn(warning.asText()));
         if (options.json) {
             printJson(published.raw());
         } else {

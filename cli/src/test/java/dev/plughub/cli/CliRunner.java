@@ -1,6 +1,8 @@
 package dev.plughub.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +17,8 @@ import java.util.regex.Pattern;
 /** Runs the CLI in-process with its own environment, config folder and stdin, and captures what it prints. */
 final class CliRunner {
 
-    /** What one run left behind. */
-    record Result(int exitCode, String out, String err) {
+    /** What one run left behind: {@code out} is what was printed, {@code stdoutBytes} what was written raw ({@code -o -}). */
+    record Result(int exitCode, String out, String err, byte[] stdoutBytes) {
     }
 
     private final Map<String, String> variables = new HashMap<>();
@@ -48,15 +50,16 @@ final class CliRunner {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(args, environment(), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = Cli.run(args, environment(stdout), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString(), stdout.toByteArray());
     }
 
     /** Runs the CLI on another thread (for {@code serve}); its output can be read while it runs. */
     Running start(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment env = environment();
+        CliEnvironment env = environment(OutputStream.nullOutputStream());
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> Cli.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true)),
                 runnable -> new Thread(runnable, "cli-under-test").start());
@@ -86,8 +89,8 @@ final class CliRunner {
         }
     }
 
-    private CliEnvironment environment() {
+    private CliEnvironment environment(OutputStream stdout) {
         return new CliEnvironment(Map.copyOf(variables), configHome, workingDir,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Terminal.none(), shutdown);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, Terminal.none(), shutdown);
     }
 }

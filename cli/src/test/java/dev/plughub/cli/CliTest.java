@@ -453,6 +453,64 @@ class CliTest {
         assertThat(all.out()).contains("cli-listed");
     }
 
+    /** What a hostile publisher puts in a manifest: screen commands, a hidden hyperlink, a carriage return, bidi overrides, a C1 CSI. */
+    private static final String EVIL_MANIFEST = """
+            {"id": "cli-evil", "name": "E\\u001b[2J", "version": "1.0.0",
+             "description": "\\u001b]8;;http://attacker.example/\\u0007click\\u001b]8;;\\u0007 \\rOVERWRITE \\u202egnp.exe \\u009b31mred",
+             "author": "a\\u001b[8mhidden", "license": "MIT\\u2066", "tags": ["sample"]}
+            """;
+
+    @Test
+    void text_from_the_registry_reaches_the_terminal_without_control_sequences_and_json_keeps_it_verbatim() throws Exception {
+        cli.env("PLUGHUB_TOKEN", OPERATOR_KEY);
+        CliRunner.Result published = cli.run("publish", SamplePackage.withManifest(work, EVIL_MANIFEST).toString());
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var deprecate = java.net.http.HttpRequest.newBuilder(java.net.URI.create(registry + "/api/v1/plugins/cli-evil/deprecate"))
+                    .header("X-API-Key", OPERATOR_KEY).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\": \"gone\\u001b[31m\\u009b2J\"}"))
+                    .build();
+            assertThat(http.send(deprecate, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+
+        CliRunner.Result info = cli.run("info", "cli-evil");
+        CliRunner.Result search = cli.run("search", "cli-evil");
+
+        for (CliRunner.Result shown : List.of(published, info, search)) {
+            assertThat(shown.exitCode()).isZero();
+            assertNoTerminalControls(shown.out());
+            assertNoTerminalControls(shown.err());
+        }
+        assertThat(info.out())
+                .contains("cli-evil 1.0.0 - E\uFFFD[2J")
+                .contains("\uFFFD]8;;http://attacker.example/\uFFFDclick\uFFFD]8;;\uFFFD \uFFFDOVERWRITE \uFFFDgnp.exe \uFFFD31mred")
+                .containsPattern("Author: +a\uFFFD\\[8mhidden")
+                .containsPattern("License: +MIT\uFFFD")
+                .containsPattern("Status: +deprecated \\(gone\uFFFD\\[31m\uFFFD2J\\)");
+        assertThat(search.out()).contains("cli-evil", "\uFFFD]8;;http://attacker.ex");
+
+        String json = cli.run("info", "cli-evil", "--json").out();
+        assertNoTerminalControls(json.replace("\n", ""));
+        JsonNode data = JSON.readTree(json);
+        assertThat(data.path("name").asText()).isEqualTo("E\u001b[2J");
+        assertThat(data.path("description").asText())
+                .isEqualTo("\u001b]8;;http://attacker.example/\u0007click\u001b]8;;\u0007 \rOVERWRITE \u202egnp.exe \u009b31mred");
+        assertThat(data.path("author").asText()).isEqualTo("a\u001b[8mhidden");
+    }
+
+    @Test
+    void tls_to_a_plain_http_port_is_a_configuration_error_that_says_so() {
+        CliRunner.Result result = cli.run("search", "x", "--registry", registry.replace("http://", "https://"));
+
+        assertOneLineError(result, ExitCodes.USAGE);
+        assertThat(result.err()).contains("Cannot connect securely", "TLS", "http://").doesNotContain("is it running");
+    }
+
+    /** No character a terminal would act on (line ends apart, which separate the lines printed). */
+    static void assertNoTerminalControls(String text) {
+        assertThat(text.replace("\n", "").codePoints().filter(TerminalText::isControl).toArray()).as(text).isEmpty();
+    }
+
     private static JsonNode json(CliRunner.Result result) throws IOException {
         assertThat(result.exitCode()).as(result.err()).isZero();
         return JSON.readTree(result.out());

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plughub.client.ChecksumMismatchException;
+import dev.plughub.client.LocalFileException;
+import dev.plughub.client.LocalFileException.Access;
 import dev.plughub.client.RegistryException;
 import dev.plughub.client.RegistryUnreachableException;
+import dev.plughub.client.RegistryUnreachableException.Reason;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ErrorReportTest {
@@ -29,8 +33,31 @@ class ErrorReportTest {
         assertThat(ErrorReport.of(new RegistryException(503, "SERVICE_UNAVAILABLE", "Busy", null)).exitCode()).isEqualTo(ExitCodes.SERVER);
         assertThat(ErrorReport.of(new RegistryUnreachableException("Cannot reach the registry at x: refused", null)).exitCode())
                 .isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(ErrorReport.of(new RegistryUnreachableException("Cannot connect securely", Reason.TLS, null)).exitCode())
+                .as("TLS that fails is the address's or the trust store's fault: retrying will not help").isEqualTo(ExitCodes.USAGE);
+        assertThat(ErrorReport.of(new LocalFileException("Cannot read x.zip", Path.of("x.zip"), Access.READ, null)).exitCode())
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(ErrorReport.of(new LocalFileException("Cannot save", Path.of("x.zip"), Access.WRITE, null)).exitCode())
+                .isEqualTo(ExitCodes.UNEXPECTED);
         assertThat(ErrorReport.of(new ChecksumMismatchException("a", "b", "c")).exitCode()).isEqualTo(ExitCodes.CHECKSUM);
         assertThat(ErrorReport.of(new IllegalStateException("boom")).exitCode()).isEqualTo(ExitCodes.UNEXPECTED);
+    }
+
+    @Test
+    void hints_fit_the_reason_the_registry_was_not_reached() {
+        assertThat(ErrorReport.of(new RegistryUnreachableException("Cannot reach x: connection refused",
+                Reason.CONNECTION_REFUSED, null)).message()).endsWith("(is it running? start one with 'plughub serve')");
+        assertThat(ErrorReport.of(new RegistryUnreachableException("The registry at x did not answer within 60 s",
+                Reason.TIMED_OUT, null)).message()).endsWith("(wait longer with --timeout SECONDS)");
+        assertThat(ErrorReport.of(new RegistryUnreachableException("Cannot connect securely to x: not TLS", Reason.TLS, null))
+                .message()).doesNotContain("is it running", "--timeout");
+    }
+
+    @Test
+    void a_message_with_terminal_controls_is_shown_with_them_replaced() {
+        ErrorReport report = ErrorReport.of(new RegistryException(400, "BAD", "Bad \u001b[2Jthing\r\nsecond \u009b1m \u202ecba", null));
+
+        assertThat(report.message()).isEqualTo("Bad \uFFFD[2Jthing second \uFFFD1m \uFFFDcba (BAD)");
     }
 
     @Test

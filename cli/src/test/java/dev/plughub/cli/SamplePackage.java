@@ -20,6 +20,17 @@ final class SamplePackage {
         return zip(dir, id, version, 0);
     }
 
+    /** A package whose plugin.json is {@code manifest} as given. */
+    static Path withManifest(Path dir, String manifest) throws IOException {
+        Path file = dir.resolve("custom-" + System.nanoTime() + ".zip");
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("plugin.json"));
+            zip.write(manifest.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
     /** A package with {@code paddingBytes} of incompressible data beside the manifest. */
     static Path zip(Path dir, String id, String version, int paddingBytes) throws IOException {
         Path file = dir.resolve(id + "-" + version + "-" + System.nanoTime() + ".zip");

@@ -39,19 +39,42 @@ class TableTest {
 
         List<String> lines = render(table, 30).lines().toList();
 
-        assertThat(lines).allSatisfy(line -> assertThat(Table.columns(line)).as(line).isLessThanOrEqualTo(30));
+        assertThat(lines).allSatisfy(line -> assertThat(TerminalText.columns(line)).as(line).isLessThanOrEqualTo(30));
         assertThat(lines.get(0)).isEqualTo("NAME      DESCRIPTION");   // 系统监控 is eight columns wide
         assertThat(lines.get(1)).startsWith("系统监控  一个用于").endsWith("…");
         assertThat(lines.get(2)).isEqualTo("ascii     plain");
-        assertThat(Table.columns("e\u0301")).as("e and a combining accent").isEqualTo(1);
-        assertThat(Table.fit("监控系统", 4)).isEqualTo("监…");
+        assertThat(TerminalText.columns("e\u0301")).as("e and a combining accent").isEqualTo(1);
+        assertThat(TerminalText.fit("监控系统", 4)).isEqualTo("监…");
+    }
+
+    @Test
+    void counts_emoji_as_two_columns_so_rows_with_them_stay_aligned() {
+        Table table = new Table(List.of("NAME", "STATUS"), List.of(Table.Align.LEFT, Table.Align.LEFT))
+                .row("🚀 rocket", "✅ ok")
+                .row("plain", "❤️ loved")
+                .row("x", "-");
+
+        List<String> lines = render(table, 80).lines().toList();
+
+        assertThat(lines).containsExactly(
+                "NAME       STATUS",
+                "🚀 rocket  ✅ ok",
+                "plain      ❤️ loved",
+                "x          -");
+        assertThat(TerminalText.columns("🚀")).isEqualTo(2);
+        assertThat(TerminalText.columns("✅")).isEqualTo(2);
+        assertThat(TerminalText.columns("❤️")).as("a text symbol with the emoji variation selector").isEqualTo(2);
+        assertThat(TerminalText.columns("❤")).as("the same symbol bare").isEqualTo(1);
+        assertThat(TerminalText.fit("🚀🚀🚀", 4)).isEqualTo("🚀…");
     }
 
     @Test
     void keeps_each_row_on_one_line_whatever_the_text_holds() {
         Table table = new Table(List.of("ID", "DESCRIPTION"), List.of(Table.Align.LEFT, Table.Align.LEFT))
-                .row("x", "two\nlines\tand a tab");
+                .row("x", "two\nlines\tand a tab")
+                .row("y", "\u001b[2Jclear\u009b and \u202eflip");
 
-        assertThat(render(table, 80).lines()).containsExactly("ID  DESCRIPTION", "x   two lines and a tab");
+        assertThat(render(table, 80).lines())
+                .containsExactly("ID  DESCRIPTION", "x   two lines and a tab", "y   \uFFFD[2Jclear\uFFFD and \uFFFDflip");
     }
 }

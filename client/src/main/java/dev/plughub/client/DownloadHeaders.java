@@ -9,8 +9,11 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a download answer's headers say: the file name, the length and the announced SHA-256. */
-record DownloadHeaders(Optional<String> fileName, OptionalLong contentLength, Optional<String> sha256) {
+/**
+ * What a download answer's headers say: the file name, the media type, the length and the announced
+ * SHA-256. The name is only read for the version and format it names ({@link PackageFileName}).
+ */
+record DownloadHeaders(Optional<String> fileName, String contentType, OptionalLong contentLength, Optional<String> sha256) {
 
     private static final Pattern EXTENDED_NAME = Pattern.compile("filename\\*\\s*=\\s*(?:UTF-8|utf-8)''([^;]+)");
     private static final Pattern QUOTED_NAME = Pattern.compile("filename\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -24,7 +27,8 @@ record DownloadHeaders(Optional<String> fileName, OptionalLong contentLength, Op
         Optional<String> sha = headers.firstValue("X-Checksum").flatMap(DownloadHeaders::sha256)
                 .or(() -> headers.firstValue("X-Checksum-SHA256").flatMap(DownloadHeaders::sha256))
                 .or(() -> headers.firstValue("ETag").flatMap(DownloadHeaders::sha256));
-        return new DownloadHeaders(name, length, sha);
+        String type = headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        return new DownloadHeaders(name, type, length, sha);
     }
 
     /**

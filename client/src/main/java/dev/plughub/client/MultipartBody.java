@@ -83,11 +83,24 @@ final class MultipartBody {
 
     private InputStream open(TransferListener listener) {
         try {
-            InputStream fileStream = new CountingInputStream(Files.newInputStream(file), listener);
+            InputStream fileStream = new CountingInputStream(Files.newInputStream(file), file, listener);
             return new SequenceInputStream(Collections.enumeration(List.of(
                     new ByteArrayInputStream(head), fileStream, new ByteArrayInputStream(tail))));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(new Unreadable(file, e));
+        }
+    }
+
+    /**
+     * The file could not be read while it was being sent (removed, unreadable, a disk error). The HTTP
+     * client reports it as the request's failure; this type lets the caller tell it from the network's.
+     */
+    static final class Unreadable extends IOException {
+        final Path file;
+
+        Unreadable(Path file, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.file = file;
         }
     }
 
@@ -102,17 +115,24 @@ final class MultipartBody {
 
     /** Reports the running total of bytes read through it. */
     private static final class CountingInputStream extends FilterInputStream {
+        private final Path file;
         private final TransferListener listener;
         private long count;
 
-        CountingInputStream(InputStream in, TransferListener listener) {
+        CountingInputStream(InputStream in, Path file, TransferListener listener) {
             super(in);
+            this.file = file;
             this.listener = listener;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw new Unreadable(file, e);
+            }
             if (b >= 0) {
                 listener.transferred(++count);
             }
@@ -121,7 +141,12 @@ final class MultipartBody {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new Unreadable(file, e);
+            }
             if (n > 0) {
                 count += n;
                 listener.transferred(count);
