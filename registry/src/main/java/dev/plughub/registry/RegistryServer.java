@@ -77,6 +77,7 @@ import dev.plughub.registry.storage.BlobStore;
 import dev.plughub.registry.storage.BlobStores;
 import dev.plughub.registry.storage.Database;
 import dev.plughub.registry.storage.Dialect;
+import dev.plughub.registry.storage.PackageFileLock;
 import dev.plughub.registry.system.SystemRoutes;
 import dev.plughub.registry.updates.HashLookup;
 import dev.plughub.registry.updates.UpdateCheck;
@@ -160,7 +161,9 @@ public final class RegistryServer implements AutoCloseable {
             AuditLog auditLog = new AuditLog(db);   // deletions here, moderation and admin actions below
             CatalogService catalog = new CatalogService(catalogStore, catalogCache, extracted, clock, config.dev(),
                     reviewStore, auditLog);
-            PublishService publishing = new PublishService(catalogStore, blobs, packages, catalogCache, clock, config.dev());
+            PackageFileLock packageFileLock = new PackageFileLock();   // publishes against the orphan sweep
+            PublishService publishing = new PublishService(catalogStore, blobs, packageFileLock, packages, catalogCache,
+                    clock, config.dev());
             PublishAccess publishAccess = new PublishAccess(authenticator, config.dev());   // every publish route, git imports too
             PublishRoutes publishRoutes = new PublishRoutes(publishing, publishAccess, config.maxPackageBytes(),
                     config.dev(), uploadDir);
@@ -172,7 +175,7 @@ public final class RegistryServer implements AutoCloseable {
             ReviewRoutes reviewRoutes = new ReviewRoutes(reviews, authenticator);
 
             // --- downloads ---
-            OrphanSweeper sweeper = new OrphanSweeper(db, blobs, uploadDir, Duration.ofMinutes(1), clock);
+            OrphanSweeper sweeper = new OrphanSweeper(db, blobs, packageFileLock, uploadDir, Duration.ofMinutes(1), clock);
             sweeper.emptyUploadDir();   // before the first upload; the package store is swept once serving
             VersionLookup downloadLookup = new VersionLookup(new DownloadStore(db), Duration.ofSeconds(2));
             db.write().getConfig(Handles.class).addListener(downloadLookup.changeListener());

@@ -15,6 +15,7 @@ import dev.plughub.registry.catalog.PublishOutcome.Accepted;
 import dev.plughub.registry.catalog.PublishOutcome.Rejected;
 import dev.plughub.registry.http.ErrorCode;
 import dev.plughub.registry.storage.BlobStore;
+import dev.plughub.registry.storage.PackageFileLock;
 import dev.plughub.registry.storage.SqlErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,15 +41,17 @@ public final class PublishService {
 
     private final CatalogStore store;
     private final BlobStore blobs;
+    private final PackageFileLock fileLock;
     private final PackageReader reader;
     private final CatalogCache cache;
     private final Clock clock;
     private final boolean dev;
 
-    public PublishService(CatalogStore store, BlobStore blobs, PackageReader reader, CatalogCache cache, Clock clock,
-                          boolean dev) {
+    public PublishService(CatalogStore store, BlobStore blobs, PackageFileLock fileLock, PackageReader reader,
+                          CatalogCache cache, Clock clock, boolean dev) {
         this.store = store;
         this.blobs = blobs;
+        this.fileLock = fileLock;
         this.reader = reader;
         this.cache = cache;
         this.clock = clock;
@@ -71,12 +74,21 @@ public final class PublishService {
             if (early.isPresent()) {
                 return early.get();
             }
-            blobs.put(pkg.sha256(), request.file());
-            PublishOutcome outcome = record(pkg, request);
+            PublishOutcome outcome = fileLock.whilePublishing(() -> {
+                blobs.put(pkg.sha256(), request.file());
+                try {
+                    PublishOutcome recorded = record(pkg, request);
+                    if (!(recorded instanceof Accepted)) {
+                        removeIfUnreferenced(pkg.sha256());
+                    }
+                    return recorded;
+                } catch (RuntimeException e) {   // the commit failed (a full disk, the database gone): no row, no file
+                    removeIfUnreferenced(pkg.sha256());
+                    throw e;
+                }
+            });
             if (outcome instanceof Accepted) {
                 cache.invalidate(manifest.id());
-            } else {
-                removeIfUnreferenced(pkg.sha256());
             }
             return outcome;
         } catch (IOException e) {

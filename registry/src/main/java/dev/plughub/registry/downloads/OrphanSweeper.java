@@ -1,6 +1,7 @@
 package dev.plughub.registry.downloads;
 
 import dev.plughub.registry.storage.BlobStore;
+import dev.plughub.registry.storage.PackageFileLock;
 import dev.plughub.registry.storage.Database;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,13 +42,15 @@ public final class OrphanSweeper {
 
     private final Database db;
     private final BlobStore blobs;
+    private final PackageFileLock fileLock;
     private final Path uploadDir;
     private final Duration grace;
     private final Clock clock;
 
-    public OrphanSweeper(Database db, BlobStore blobs, Path uploadDir, Duration grace, Clock clock) {
+    public OrphanSweeper(Database db, BlobStore blobs, PackageFileLock fileLock, Path uploadDir, Duration grace, Clock clock) {
         this.db = db;
         this.blobs = blobs;
+        this.fileLock = fileLock;
         this.uploadDir = uploadDir;
         this.grace = grace;
         this.clock = clock;
@@ -97,6 +100,20 @@ public final class OrphanSweeper {
     public Packages sweepPackages() throws IOException {
         Instant cutoff = clock.instant().minus(grace);
         int leftovers = blobs.removeLeftovers(cutoff);
+        if (catalogIsEmpty()) {
+            try (Stream<BlobStore.StoredBlob> all = blobs.list()) {
+                long files = all.count();
+                if (files > 0) {
+                    // A database that was lost, emptied or restored after the packages: the files may be
+                    // all that is left of the catalogue, so none is removed.
+                    log.warn("Package sweep skipped: the database has no versions at all, but {} holds {} package file(s);"
+                            + " if the database was lost or restored, restore plughub.db (or the PostgreSQL database)"
+                            + " first; if the catalogue was meant to start empty, remove those files yourself",
+                            blobs.describe(), files);
+                    return new Packages(0, (int) Math.min(files, Integer.MAX_VALUE), leftovers);
+                }
+            }
+        }
         Set<String> referenced = new HashSet<>(db.read().withHandle(h -> h
                 .createQuery("SELECT DISTINCT sha256 FROM plugin_versions WHERE deleted_at IS NULL")
                 .mapTo(String.class).list()));
@@ -107,11 +124,21 @@ public final class OrphanSweeper {
             stored = all.filter(b -> !referenced.contains(b.sha256())).toList();
         }
         for (BlobStore.StoredBlob orphan : stored) {
-            if (orphan.writtenAt().isBefore(cutoff)) {
-                blobs.delete(orphan.sha256());
-                removed++;
-            } else {
+            if (!orphan.writtenAt().isBefore(cutoff)) {
                 kept++;
+                continue;
+            }
+            boolean[] deleted = {false};
+            // Checked again file by file, with no publish between storing a file and committing its row:
+            // the list above is seconds old on a large store, and a publish may have reused the file since.
+            fileLock.whileNoPublishIsStoring(() -> {
+                if (!referenced(orphan.sha256())) {
+                    blobs.delete(orphan.sha256());
+                    deleted[0] = true;
+                }
+            });
+            if (deleted[0]) {
+                removed++;
             }
         }
         Packages result = new Packages(removed, kept, leftovers);
@@ -123,6 +150,16 @@ public final class OrphanSweeper {
             log.debug("Package sweep: every package file is referenced");
         }
         return result;
+    }
+
+    private boolean catalogIsEmpty() {
+        return db.read().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plugin_versions").mapTo(Long.class).one()) == 0;
+    }
+
+    private boolean referenced(String sha256) {
+        return db.read().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM plugin_versions WHERE sha256 = :sha256 AND deleted_at IS NULL")
+                .bind("sha256", sha256).mapTo(Long.class).one()) > 0;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plughub.registry.storage.BlobStore;
 import dev.plughub.registry.storage.FileBlobStore;
+import dev.plughub.registry.storage.PackageFileLock;
 import dev.plughub.registry.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,56 @@ class OrphanSweeperTest {
     }
 
     @Test
+    void a_publish_between_storing_its_file_and_committing_keeps_the_sweep_off_that_file() throws Exception {
+        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
+            catalog.plugin("raced");
+            catalog.version("raced", "0.1.0", "an earlier version".getBytes(), "zip");
+            byte[] bytes = "left by a crash, then published again".getBytes();
+            String sha = blob(catalog, new String(bytes));
+            PackageFileLock lock = new PackageFileLock();
+            java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+            Thread publish = Thread.ofVirtual().start(() -> {
+                try {
+                    lock.whilePublishing(() -> {
+                        stored.countDown();   // the file is there and renewed; the row commits a moment later
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return catalog.version("raced", "1.0.0", bytes, "zip");
+                    });
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            stored.await();
+            MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofMinutes(2)));   // the file looks old
+
+            OrphanSweeper.Packages result = new OrphanSweeper(catalog.db(), catalog.blobs(), lock,
+                    dataDir.resolve("tmp/uploads"), Duration.ofMinutes(1), clock).sweepPackages();
+            publish.join();
+
+            assertThat(result.blobsRemoved()).isZero();
+            assertThat(catalog.blobs().exists(sha)).as("the file the publish committed").isTrue();
+        }
+    }
+
+    @Test
+    void an_empty_catalogue_beside_package_files_is_never_swept() throws Exception {
+        try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
+            String sha = blob(catalog, "all that is left of a lost database");
+            MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofHours(2)));
+
+            OrphanSweeper.Packages result = sweeper(catalog, clock).sweepPackages();
+
+            assertThat(result.blobsRemoved()).isZero();
+            assertThat(result.youngOrphansKept()).isEqualTo(1);
+            assertThat(catalog.blobs().exists(sha)).isTrue();
+        }
+    }
+
+    @Test
     void the_background_sweep_has_removed_old_orphans_once_it_is_closed() throws Exception {
         try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
             catalog.plugin("kept");
@@ -101,7 +152,7 @@ class OrphanSweeperTest {
         Files.writeString(uploads.resolve("MultiPart123.tmp"), "half an upload");
         Files.writeString(Files.createDirectories(uploads.resolve("nested")).resolve("part"), "more");
         try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
-            OrphanSweeper.Result result = new OrphanSweeper(catalog.db(), catalog.blobs(), uploads,
+            OrphanSweeper.Result result = new OrphanSweeper(catalog.db(), catalog.blobs(), new PackageFileLock(), uploads,
                     Duration.ofMinutes(1), Clock.systemUTC()).sweep();
 
             assertThat(result.uploadsRemoved()).isEqualTo(2);
@@ -115,7 +166,7 @@ class OrphanSweeperTest {
     @Test
     void a_missing_upload_folder_is_not_an_error() throws Exception {
         try (CatalogFixture catalog = CatalogFixture.open(dataDir)) {
-            OrphanSweeper.Result result = new OrphanSweeper(catalog.db(), catalog.blobs(), dataDir.resolve("nowhere"),
+            OrphanSweeper.Result result = new OrphanSweeper(catalog.db(), catalog.blobs(), new PackageFileLock(), dataDir.resolve("nowhere"),
                     Duration.ofMinutes(1), Clock.systemUTC()).sweep();
 
             assertThat(result).isEqualTo(new OrphanSweeper.Result(0, 0, 0));
@@ -132,6 +183,6 @@ class OrphanSweeperTest {
     }
 
     private OrphanSweeper sweeper(CatalogFixture catalog, Clock clock) {
-        return new OrphanSweeper(catalog.db(), catalog.blobs(), dataDir.resolve("tmp/uploads"), Duration.ofMinutes(1), clock);
+        return new OrphanSweeper(catalog.db(), catalog.blobs(), new PackageFileLock(), dataDir.resolve("tmp/uploads"), Duration.ofMinutes(1), clock);
     }
 }
