@@ -4,6 +4,7 @@ import dev.plughub.registry.BuildInfo;
 import dev.plughub.registry.RegistryConfig;
 import dev.plughub.registry.RegistryServer;
 import dev.plughub.registry.storage.BlobStores;
+import dev.plughub.registry.storage.DataDirectoryLock;
 import dev.plughub.registry.storage.DatabaseSettings;
 import dev.plughub.registry.storage.DatabaseSetupException;
 import java.io.UncheckedIOException;
@@ -136,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private static int startFailureCode(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseSetupException || t instanceof BlobStores.Unavailable) {
+            if (t instanceof DatabaseSetupException || t instanceof BlobStores.Unavailable || t instanceof DataDirectoryLock.InUse) {
                 return ExitCodes.USAGE;
             }
             if (t instanceof BindException || t instanceof FileSystemException || t instanceof UncheckedIOException
@@ -155,6 +156,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             if (t instanceof BlobStores.Unavailable store) {
                 return store.getMessage();   // one sentence naming the bucket and what is wrong with it
+            }
+            if (t instanceof DataDirectoryLock.InUse inUse) {
+                return inUse.getMessage();   // one sentence naming the folder and what to do
             }
             if (t instanceof BindException || t.getClass().getSimpleName().contains("Bind")) {
                 return "Cannot listen on " + config.host() + ":" + config.port()

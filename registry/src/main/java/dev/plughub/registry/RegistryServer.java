@@ -75,6 +75,7 @@ import dev.plughub.registry.stats.StatsRoutes;
 import dev.plughub.registry.stats.StatsService;
 import dev.plughub.registry.storage.BlobStore;
 import dev.plughub.registry.storage.BlobStores;
+import dev.plughub.registry.storage.DataDirectoryLock;
 import dev.plughub.registry.storage.Database;
 import dev.plughub.registry.storage.Dialect;
 import dev.plughub.registry.storage.PackageFileLock;
@@ -134,6 +135,8 @@ public final class RegistryServer implements AutoCloseable {
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
         Optional<Path> createdHere = firstMissing(dataDir);   // removed again if this start fails
         try {
+            Files.createDirectories(dataDir);
+            resources.add(DataDirectoryLock.acquire(dataDir));   // first: a second server must not touch anything
             Path uploadDir = dataDir.resolve("tmp").resolve("uploads");
             Files.createDirectories(uploadDir);
             Clock clock = Clock.systemUTC();
