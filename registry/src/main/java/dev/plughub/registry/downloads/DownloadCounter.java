@@ -50,6 +50,8 @@ public final class DownloadCounter implements AutoCloseable {
     /** Downloads the database has yet to de-duplicate. */
     private final ConcurrentLinkedQueue<Candidate> candidates = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService flusher;
+    /** The last failure to write the counts, logged once until it changes or a write succeeds (flusher thread only). */
+    private String lastFailure;
     private final boolean enabled;
     /**
      * When this node last sent each "versionPk|clientKey" to the database (epoch millis). A plain map
@@ -274,9 +276,18 @@ public final class DownloadCounter implements AutoCloseable {
         try {
             forgetExpiredClients();
             flush();
+            if (lastFailure != null) {
+                log.info("Download counts are written again");
+                lastFailure = null;
+            }
         } catch (RuntimeException e) {
             if (!DatabaseOutage.isConnectionFailure(e)) {   // an outage is logged once, by DatabaseOutage
-                log.warn("Could not write download counts ({} pending); will retry", pending(), e);
+                String failure = e.toString();
+                if (!failure.equals(lastFailure)) {   // the same failure every 2 s (a full disk) is logged once
+                    log.warn("Could not write download counts ({} pending); will retry every flush, logging again"
+                            + " only if the failure changes", pending(), e);
+                    lastFailure = failure;
+                }
             }
         }
     }

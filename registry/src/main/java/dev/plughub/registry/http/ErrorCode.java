@@ -37,7 +37,8 @@ public enum ErrorCode {
     UPSTREAM_UNAVAILABLE(502),  // a git host (or other remote) the registry fetches from cannot be reached
     SERVICE_UNAVAILABLE(503),
     DATABASE_UNAVAILABLE(503),  // the metadata database cannot be reached right now (storage/DatabaseOutage)
-    STORAGE_UNAVAILABLE(503),   // the package store (S3) cannot be reached right now (storage/BlobStoreOutage)
+    STORAGE_UNAVAILABLE(503),
+    INSUFFICIENT_STORAGE(507),  // the server's disk (or its database) is full: nothing was stored (HttpErrors)   // the package store (S3) cannot be reached right now (storage/BlobStoreOutage)
     UPSTREAM_TIMEOUT(504),
     HTTP_VERSION_NOT_SUPPORTED(505);   // refused by the HTTP server before any route (http/ServerErrors)      // a fetch from a remote did not finish within its time limit
 

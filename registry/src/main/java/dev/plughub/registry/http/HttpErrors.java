@@ -10,6 +10,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import jakarta.servlet.ServletException;
+import java.nio.file.FileSystemException;
 import java.util.Map;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
@@ -52,6 +53,10 @@ public final class HttpErrors {
             if (bodyCutShort(e)) {   // the client's doing, so not logged: one per second would flood the log
                 respond(ctx, ErrorCode.BAD_REQUEST, "The request body ended before all of it arrived: the client"
                         + " sent fewer bytes than it announced or closed the connection", Map.of());
+                return;
+            }
+            if (diskFull(e)) {
+                fullDisk(ctx, e);
                 return;
             }
             if (DatabaseOutage.isConnectionFailure(e)) {   // logged once per outage by DatabaseOutage, not here
@@ -110,9 +115,41 @@ public final class HttpErrors {
             respond(ctx, ErrorCode.PACKAGE_TOO_LARGE, "The upload is larger than this registry accepts", Map.of());
             return;
         }
+        if (diskFull(e)) {
+            fullDisk(ctx, e);
+            return;
+        }
+        if (rootOf(e) instanceof FileSystemException serverSide) {   // the upload folder, not the request: no path shown
+            log.error("Cannot keep an upload on {} {}: {}", ctx.method(), ctx.path(), serverSide.toString());
+            respond(ctx, ErrorCode.INTERNAL_ERROR, "The server could not keep the upload on its disk; nothing was stored,"
+                    + " and the operator has been told", Map.of());
+            return;
+        }
         String reason = firstLine(rootOf(e).getMessage()).replaceFirst("^\\d{3}: ", "");
         respond(ctx, ErrorCode.BAD_REQUEST, "The multipart request could not be read"
                 + (reason.isBlank() ? "" : ": " + reason), Map.of());
+    }
+
+    /**
+     * Whether a failure is the server's disk, or its SQLite database, being full: the client's request
+     * was fine, and sending it again once space is freed will work.
+     */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No space left on device") || message.contains("SQLITE_FULL")
+                    || message.contains("database or disk is full")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void fullDisk(Context ctx, Throwable e) {
+        log.warn("The disk is full: {} {} failed ({}); free space in the data folder", ctx.method(), ctx.path(),
+                firstLine(String.valueOf(rootOf(e).getMessage())));
+        respond(ctx, ErrorCode.INSUFFICIENT_STORAGE, "The server's disk is full, so nothing was stored; try again later"
+                + " (the operator has been told)", Map.of());
     }
 
     /** Whether reading the request failed because the client stopped sending before its body was complete. */
