@@ -65,6 +65,7 @@ class NodeCrashTest {
             ConcurrentLinkedQueue<Package> queue = new ConcurrentLinkedQueue<>(packages);
             AtomicBoolean killed = new AtomicBoolean();
             AtomicInteger refused = new AtomicInteger();
+            ConcurrentLinkedQueue<String> failedBeforeTheKill = new ConcurrentLinkedQueue<>();
             CountDownLatch enough = new CountDownLatch(KILL_AFTER);
             try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int w = 0; w < 12; w++) {
@@ -78,14 +79,23 @@ class NodeCrashTest {
                                     enough.countDown();
                                 } else {
                                     refused.incrementAndGet();
+                                    failedBeforeTheKill.add(r.status() + " " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
                                 }
                             } catch (RuntimeException connectionLost) {
                                 // killed mid-request: the outcome is unknown, which is allowed
+                                if (!killed.get()) {
+                                    failedBeforeTheKill.add(connectionLost.toString());
+                                }
                             }
                         }
                     });
                 }
-                assertThat(enough.await(120, TimeUnit.SECONDS)).as("uploads acknowledged before the kill").isTrue();
+                boolean reached = enough.await(120, TimeUnit.SECONDS);
+                killed.compareAndSet(false, !reached);   // a failing run stops its workers instead of publishing on
+                assertThat(reached)
+                        .as(() -> "uploads acknowledged before the kill (" + acknowledged.size() + " of " + KILL_AFTER
+                                + "); requests that failed: " + failedBeforeTheKill + "; the node's log:\n" + doomed.output())
+                        .isTrue();
                 doomed.kill();
                 killed.set(true);
             }
